@@ -1,0 +1,416 @@
+package dev.segue;
+
+import dev.segue.control.CommandRing;
+import dev.segue.control.EventRing;
+import dev.segue.control.Events;
+import dev.segue.control.ParameterSlots;
+import dev.segue.cue.CueSheet;
+import dev.segue.cue.CueSheetLoader;
+import dev.segue.cue.Parameter;
+import dev.segue.cue.Stinger;
+import dev.segue.mix.Mixer;
+import dev.segue.output.AudioOutput;
+import dev.segue.output.SilentOutput;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Segue: adaptive music for a game. Build one from a cue sheet, tell it what the game is doing, and
+ * call {@link #update()} once a frame to receive its events.
+ *
+ * <pre>{@code
+ * Segue music = Segue.builder().cueSheet(Path.of("music/score.cues.json")).build();
+ * music.addListener(e -> { if (e.type() == SegueEvent.Type.BAR) flashTheLights(); });
+ * music.setState("explore");
+ * music.setParameter("intensity", 0.7f);
+ * // each frame:
+ * music.update();
+ * }</pre>
+ *
+ * <p>{@code setState}, {@code setParameter}, {@code trigger}, {@code playStinger}, {@code pause},
+ * {@code resume} and {@code position} may be called from any thread; they never block. Listeners run
+ * on whichever thread calls {@code update()}.
+ */
+public final class Segue implements AutoCloseable {
+    private final CueSheet sheet;
+    private final Mixer mixer;
+    private final CommandRing commands;
+    private final ParameterSlots params;
+    private final EventRing events;
+    private final boolean offline;
+    private final int blockFrames;
+    private final List<SegueListener> listeners = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<SegueEvent> local = new ConcurrentLinkedQueue<>();
+    private final EventRing.Slot slot = new EventRing.Slot();
+    private final Object updateLock = new Object();
+    private final AudioOutput output;
+    private final Thread audioThread;
+    private volatile boolean running = true;
+    private volatile Throwable audioFailure;
+
+    private Segue(Builder b) {
+        this.sheet = CueSheetLoader.load(Objects.requireNonNull(b.sheet, "cueSheet(path) is required"), b.sampleRate);
+        this.commands = new CommandRing(b.commandCapacity);
+        float[] initial = new float[sheet.parameters().size()];
+        for (Parameter p : sheet.parameters()) {
+            initial[p.index()] = p.initial();
+        }
+        this.params = new ParameterSlots(initial);
+        this.events = new EventRing(b.eventCapacity);
+        this.mixer = new Mixer(sheet, commands, params, events, b.maxPlaybacks);
+        this.offline = b.offline;
+        this.blockFrames = b.blockFrames;
+        if (offline) {
+            output = null;
+            audioThread = null;
+        } else {
+            output = b.output != null ? b.output : new SilentOutput();
+            audioThread = new Thread(this::audioLoop, "segue-audio");
+            audioThread.setDaemon(true);
+            audioThread.setPriority(Thread.MAX_PRIORITY);
+            try {
+                output.open(sheet.sampleRate(), blockFrames);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot open audio output " + output.name() + ": " + e.getMessage(), e);
+            }
+            audioThread.start();
+        }
+    }
+
+    /** Starts building a Segue. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void audioLoop() {
+        float[] block = new float[blockFrames * 2];
+        try {
+            while (running) {
+                mixer.render(block, blockFrames);
+                output.write(block, blockFrames);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            audioFailure = t;
+        }
+    }
+
+    // ------------------------------------------------------------------ game → music
+
+    /**
+     * Tells Segue the game is now in {@code state}; the music moves to that state's cue following the
+     * sheet's transition rules.
+     *
+     * @return false if the state is unknown or the command queue is full (an ERROR event follows)
+     */
+    public boolean setState(String state) {
+        int i = sheet.stateIndex(state);
+        if (i < 0) {
+            return localError(null, "unknown state '" + state + "'; the sheet has " + sheet.states());
+        }
+        return send(CommandRing.SET_STATE, i);
+    }
+
+    /**
+     * Sets a parameter; the music follows smoothly. Values are clamped to the parameter's range.
+     * Latest value wins: calling this every frame is fine.
+     *
+     * @return false if no such parameter (an ERROR event follows)
+     */
+    public boolean setParameter(String name, float value) {
+        int i = sheet.parameterIndex(name);
+        if (i < 0) {
+            return localError(null, "unknown parameter '" + name + "'");
+        }
+        params.set(i, value);
+        return true;
+    }
+
+    /**
+     * Moves the music to {@code cue} directly, ignoring states, through the same transition rules.
+     *
+     * @return false if no such cue or the command queue is full
+     */
+    public boolean trigger(String cue) {
+        var c = sheet.cue(cue);
+        if (c == null) {
+            return localError(null, "unknown cue '" + cue + "'");
+        }
+        return send(CommandRing.GOTO_CUE, c.index());
+    }
+
+    /**
+     * Plays a stinger over the music, on its next beat or bar as the sheet says.
+     *
+     * @return false if no such stinger or the command queue is full
+     */
+    public boolean playStinger(String name) {
+        int i = sheet.stingerIndex(name);
+        if (i < 0) {
+            return localError(null, "unknown stinger '" + name + "'");
+        }
+        return send(CommandRing.STINGER, i);
+    }
+
+    /** Fades the music out quickly and holds its position. */
+    public void pause() {
+        send(CommandRing.PAUSE, 0);
+    }
+
+    /** Resumes from where {@link #pause()} held, fading back in. */
+    public void resume() {
+        send(CommandRing.RESUME, 0);
+    }
+
+    private boolean send(int type, int arg) {
+        if (!commands.offer(type, arg)) {
+            return localError(null, "command queue full: the game sent more commands than the audio thread read");
+        }
+        return true;
+    }
+
+    private boolean localError(String cue, String message) {
+        long[] p = new long[4];
+        mixer.position(p);
+        local.add(new SegueEvent(SegueEvent.Type.ERROR, p[0], p[0] / (double) sheet.sampleRate(), 0, 0, cue, null, 0,
+                message));
+        return false;
+    }
+
+    // ------------------------------------------------------------------ music → game
+
+    /** Where the music is now. Safe from any thread. */
+    public Position position() {
+        long[] p = new long[4];
+        mixer.position(p);
+        String cue = p[1] >= 0 ? sheet.cues().get((int) p[1]).name() : null;
+        return new Position(p[0], p[0] / (double) sheet.sampleRate(), cue == null ? 0 : (int) p[2] + 1,
+                cue == null ? 0 : (int) p[3] + 1, cue);
+    }
+
+    /** Adds a listener; it receives events from the next {@link #update()} on. */
+    public void addListener(SegueListener l) {
+        listeners.add(Objects.requireNonNull(l));
+    }
+
+    public void removeListener(SegueListener l) {
+        listeners.remove(l);
+    }
+
+    /**
+     * Delivers the events that happened since the last call to the listeners, in order, on this
+     * thread. Call it once per game frame.
+     */
+    public void update() {
+        synchronized (updateLock) {
+            SegueEvent e;
+            while ((e = local.poll()) != null) {
+                dispatch(e);
+            }
+            while (events.poll(slot)) {
+                dispatch(toEvent(slot));
+            }
+            long dropped = events.takeDropped();
+            if (dropped > 0) {
+                dispatch(new SegueEvent(SegueEvent.Type.ERROR, mixer.musicFrame(), 0, 0, 0, null, null, 0,
+                        dropped + " events were dropped: call update() more often or raise eventCapacity"));
+            }
+            Throwable t = audioFailure;
+            if (t != null) {
+                audioFailure = null;
+                dispatch(new SegueEvent(SegueEvent.Type.ERROR, mixer.musicFrame(), 0, 0, 0, null, null, 0,
+                        "the audio thread failed: " + t));
+            }
+        }
+    }
+
+    private void dispatch(SegueEvent e) {
+        for (SegueListener l : listeners) {
+            l.onEvent(e);
+        }
+    }
+
+    private SegueEvent toEvent(EventRing.Slot s) {
+        SegueEvent.Type type = SegueEvent.Type.values()[s.type];
+        String cue = cueName(s.cue);
+        String other = null;
+        String message = null;
+        switch (s.type) {
+            case Events.TRANSITION_SCHEDULED, Events.TRANSITION_DONE -> other = cueName(s.other);
+            case Events.MARKER -> other = sheet.cue(cue).markers()[s.other].name();
+            case Events.STINGER -> other = sheet.stingers().get(s.other).name();
+            case Events.STINGER_SKIPPED -> {
+                Stinger st = sheet.stingers().get(s.other);
+                other = st.name();
+                message = s.at == Events.SKIP_COOLDOWN ? "still cooling down" : "no free playback slot";
+            }
+            case Events.STATE -> other = sheet.states().get(s.other);
+            case Events.ERROR -> message = switch ((int) s.at) {
+                case Events.ERR_VOICES_FULL -> "all " + s.other + " playback slots are busy; a cue or stinger was dropped"
+                        + " (raise maxPlaybacks)";
+                case Events.ERR_NO_MARKER -> "no marker reachable in " + cue + "; the transition to " + cueName(s.other)
+                        + " landed on the next bar instead";
+                default -> "error " + s.at;
+            };
+            case Events.CUE_STARTED, Events.CUE_ENDED -> other = ROLES[Math.max(0, Math.min(ROLES.length - 1, s.other))];
+            default -> {
+            }
+        }
+        long at = s.type == Events.TRANSITION_SCHEDULED ? s.at : 0;
+        return new SegueEvent(type, s.frame, s.frame / (double) sheet.sampleRate(), s.bar, s.beat, cue, other, at, message);
+    }
+
+    private static final String[] ROLES = {"bed", "outgoing", "bridge", "stinger", "outro"};
+
+    private String cueName(int index) {
+        return index >= 0 && index < sheet.cues().size() ? sheet.cues().get(index).name() : null;
+    }
+
+    // ------------------------------------------------------------------ offline
+
+    /**
+     * Renders the next {@code frames} frames of music into {@code interleavedStereo} (overwritten).
+     * Only for Segues built with {@link Builder#offline()}; call it from one thread.
+     *
+     * @throws IllegalStateException on a real-time Segue
+     */
+    public void render(float[] interleavedStereo, int frames) {
+        if (!offline) {
+            throw new IllegalStateException("render() is for offline Segues; this one plays in real time");
+        }
+        int done = 0;
+        while (done < frames) {
+            int n = Math.min(frames - done, 1 << 14);
+            if (done == 0) {
+                mixer.render(interleavedStereo, n);
+            } else {
+                renderInto(interleavedStereo, done, n);
+            }
+            done += n;
+        }
+    }
+
+    private float[] scratch;
+
+    private void renderInto(float[] out, int offset, int n) {
+        if (scratch == null || scratch.length < n * 2) {
+            scratch = new float[n * 2];
+        }
+        mixer.render(scratch, n);
+        System.arraycopy(scratch, 0, out, offset * 2, n * 2);
+    }
+
+    /** The mixer rate in frames per second. */
+    public int sampleRate() {
+        return sheet.sampleRate();
+    }
+
+    /** The music clock in frames (same as {@code position().frame()}). */
+    public long frame() {
+        return position().frame();
+    }
+
+    /** Names of the sheet's game states, in sheet order. */
+    public List<String> states() {
+        return sheet.states();
+    }
+
+    /** The output's name, or "offline". */
+    public String outputName() {
+        return output == null ? "offline" : output.name();
+    }
+
+    /** Stops the audio thread and releases the output. Events not yet dispatched are discarded. */
+    @Override
+    public void close() {
+        running = false;
+        if (audioThread != null) {
+            audioThread.interrupt();
+            try {
+                audioThread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            output.close();
+        }
+    }
+
+    /** Builds a {@link Segue}. */
+    public static final class Builder {
+        private Path sheet;
+        private int sampleRate = 48_000;
+        private int blockFrames = 256;
+        private boolean offline;
+        private int maxPlaybacks = 16;
+        private int commandCapacity = 256;
+        private int eventCapacity = 4096;
+        private AudioOutput output;
+
+        private Builder() {
+        }
+
+        /** The cue sheet to play (required). */
+        public Builder cueSheet(Path sheet) {
+            this.sheet = sheet;
+            return this;
+        }
+
+        /** The mixer rate; default 48000. Stems must be at this rate. */
+        public Builder sampleRate(int hz) {
+            if (hz < 8000 || hz > 384_000) {
+                throw new IllegalArgumentException("sample rate " + hz + " outside 8000..384000");
+            }
+            this.sampleRate = hz;
+            return this;
+        }
+
+        /** Frames per block the audio thread renders; default 256 (5.3 ms at 48 kHz). */
+        public Builder blockFrames(int frames) {
+            if (frames < 16 || frames > 16384) {
+                throw new IllegalArgumentException("block of " + frames + " frames outside 16..16384");
+            }
+            this.blockFrames = frames;
+            return this;
+        }
+
+        /** No audio thread: the caller pulls audio with {@link Segue#render}, as fast as it likes. */
+        public Builder offline() {
+            this.offline = true;
+            return this;
+        }
+
+        /** Plays in real time on the silent output (no device): the clock and events still run. */
+        public Builder silentOutput() {
+            this.output = new SilentOutput();
+            return this;
+        }
+
+        /** How many cue playbacks may sound at once (bed, outgoing, bridges, stingers); default 16. */
+        public Builder maxPlaybacks(int n) {
+            if (n < 2 || n > 256) {
+                throw new IllegalArgumentException("maxPlaybacks " + n + " outside 2..256");
+            }
+            this.maxPlaybacks = n;
+            return this;
+        }
+
+        /** Capacity of the audio → game event queue; default 4096. */
+        public Builder eventCapacity(int n) {
+            this.eventCapacity = Math.max(16, n);
+            return this;
+        }
+
+        /**
+         * Loads the sheet and its audio, and starts the audio thread (unless offline).
+         *
+         * @throws CueSheetException listing every problem in the sheet
+         */
+        public Segue build() {
+            return new Segue(this);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.segue;
+
+import java.util.Locale;
+
+/**
+ * Something that happened in the music, delivered to {@link SegueListener}s on the game thread.
+ *
+ * @param type    what happened
+ * @param frame   the music frame it happened on (exact)
+ * @param seconds the same in seconds
+ * @param bar     the playing cue's bar at that frame, from 1 (0 when silent)
+ * @param beat    the playing cue's beat in the bar, from 1 (0 when silent)
+ * @param cue     the cue concerned (for transitions: the one left), or null
+ * @param other   the second name: the destination of a transition, the marker, the stinger, the state
+ * @param at      for {@link Type#TRANSITION_SCHEDULED}: the frame it will land on; otherwise 0
+ * @param message for {@link Type#ERROR} and {@link Type#STINGER_SKIPPED}: a plain sentence; else null
+ */
+public record SegueEvent(Type type, long frame, double seconds, int bar, int beat, String cue, String other,
+        long at, String message) {
+
+    /** Kinds of event. */
+    public enum Type {
+        CUE_STARTED, CUE_ENDED, TRANSITION_SCHEDULED, TRANSITION_DONE, BEAT, BAR, MARKER, STINGER,
+        STINGER_SKIPPED, STATE, ERROR, PAUSED, RESUMED
+    }
+
+    /** A log line: frame, seconds, bar:beat, type and details. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%10d %8.3fs %5s  %-20s", frame, seconds,
+                bar > 0 ? bar + ":" + beat : "-", type));
+        switch (type) {
+            case TRANSITION_SCHEDULED -> b.append(name(cue)).append(" -> ").append(name(other))
+                    .append(" at frame ").append(at);
+            case TRANSITION_DONE -> b.append(name(cue)).append(" -> ").append(name(other));
+            case MARKER -> b.append(cue).append(" marker ").append(other);
+            case STINGER -> b.append(other).append(" (cue ").append(cue).append(')');
+            case STATE -> b.append(other);
+            default -> {
+                if (cue != null) {
+                    b.append(cue);
+                }
+            }
+        }
+        if (message != null) {
+            b.append(cue != null || other != null ? ": " : "").append(message);
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static String name(String cue) {
+        return cue == null ? "silence" : cue;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.segue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A timed session for offline renders: one event per line, {@code <seconds> <verb> <args>}, with
+ * verbs {@code state NAME}, {@code param NAME VALUE}, {@code trigger CUE}, {@code stinger NAME},
+ * {@code pause}, {@code resume} and {@code end}; {@code #} starts a comment. Without {@code end} the
+ * render stops 4 seconds after the last event.
+ */
+public final class SessionScript {
+    /** One scripted event. */
+    public record Step(double seconds, String verb, List<String> args, int line) {
+    }
+
+    private final String name;
+    private final List<Step> steps;
+    private final double end;
+
+    private SessionScript(String name, List<Step> steps, double end) {
+        this.name = name;
+        this.steps = List.copyOf(steps);
+        this.end = end;
+    }
+
+    /** Reads and checks a script file. */
+    public static SessionScript parse(Path file) throws IOException {
+        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses script text.
+     *
+     * @throws IllegalArgumentException {@code name:line: reason} for the first bad line
+     */
+    public static SessionScript parse(String name, String text) {
+        List<Step> steps = new ArrayList<>();
+        double end = -1;
+        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
+            String raw;
+            int line = 0;
+            while ((raw = r.readLine()) != null) {
+                line++;
+                int hash = raw.indexOf('#');
+                String s = (hash >= 0 ? raw.substring(0, hash) : raw).trim();
+                if (s.isEmpty()) {
+                    continue;
+                }
+                String[] w = s.split("\\s+");
+                double t;
+                try {
+                    t = Double.parseDouble(w[0]);
+                } catch (NumberFormatException e) {
+                    throw bad(name, line, "'" + w[0] + "' is not a time in seconds");
+                }
+                if (!(t >= 0) || t > 86_400) {
+                    throw bad(name, line, "time " + w[0] + " must be between 0 and 86400 seconds");
+                }
+                if (w.length < 2) {
+                    throw bad(name, line, "a time needs a verb after it (state, param, trigger, stinger, pause, resume, end)");
+                }
+                String verb = w[1].toLowerCase(Locale.ROOT);
+                List<String> args = List.of(w).subList(2, w.length);
+                int want = switch (verb) {
+                    case "state", "trigger", "stinger" -> 1;
+                    case "param" -> 2;
+                    case "pause", "resume", "end" -> 0;
+                    default -> throw bad(name, line, "unknown verb '" + w[1]
+                            + "': use state, param, trigger, stinger, pause, resume or end");
+                };
+                if (args.size() != want) {
+                    throw bad(name, line, "'" + verb + "' takes " + want + (want == 1 ? " argument" : " arguments")
+                            + ", got " + args.size());
+                }
+                if (verb.equals("param")) {
+                    try {
+                        Float.parseFloat(args.get(1));
+                    } catch (NumberFormatException e) {
+                        throw bad(name, line, "'" + args.get(1) + "' is not a number");
+                    }
+                }
+                if (verb.equals("end")) {
+                    end = t;
+                }
+                steps.add(new Step(t, verb, args, line));
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+        steps.sort(Comparator.comparingDouble(Step::seconds)); // stable: same-time lines keep their order
+        if (end < 0) {
+            end = (steps.isEmpty() ? 0 : steps.get(steps.size() - 1).seconds()) + 4;
+        }
+        return new SessionScript(name, steps, end);
+    }
+
+    private static IllegalArgumentException bad(String name, int line, String why) {
+        return new IllegalArgumentException(name + ":" + line + ": " + why);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The steps in time order. */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** Seconds at which the session ends. */
+    public double endSeconds() {
+        return end;
+    }
+}

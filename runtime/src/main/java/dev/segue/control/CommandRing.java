@@ -1,0 +1,76 @@
+package dev.segue.control;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Game → audio commands: a bounded, lock-free, multi-producer single-consumer ring of typed records
+ * held in preallocated primitive arrays (Vyukov's sequence-numbered slots). Any thread may
+ * {@link #offer}; only the audio thread may {@link #poll}. Neither allocates.
+ */
+public final class CommandRing {
+    /** Go to the cue of a game state; {@code arg} = state index. */
+    public static final int SET_STATE = 1;
+    /** Go straight to a cue; {@code arg} = cue index. */
+    public static final int GOTO_CUE = 2;
+    /** Play a stinger; {@code arg} = stinger index. */
+    public static final int STINGER = 3;
+    public static final int PAUSE = 4;
+    public static final int RESUME = 5;
+
+    private final int mask;
+    private final AtomicLongArray sequence;
+    private final int[] types;
+    private final int[] args;
+    private final AtomicLong tail = new AtomicLong();
+    private long head; // consumer only
+
+    /** @param capacity slots, rounded up to a power of two */
+    public CommandRing(int capacity) {
+        int cap = Integer.highestOneBit(Math.max(2, capacity - 1) << 1);
+        mask = cap - 1;
+        sequence = new AtomicLongArray(cap);
+        for (int i = 0; i < cap; i++) {
+            sequence.set(i, i);
+        }
+        types = new int[cap];
+        args = new int[cap];
+    }
+
+    /** Queues a command. Returns false if the ring is full (the command is dropped). */
+    public boolean offer(int type, int arg) {
+        while (true) {
+            long t = tail.get();
+            int i = (int) (t & mask);
+            long s = sequence.get(i);
+            if (s == t) {
+                if (tail.compareAndSet(t, t + 1)) {
+                    types[i] = type;
+                    args[i] = arg;
+                    sequence.set(i, t + 1); // publishes the slot
+                    return true;
+                }
+            } else if (s < t) {
+                return false; // full
+            }
+            // else another producer took the slot: retry
+        }
+    }
+
+    /**
+     * Takes the next command into {@code out[0]} (type) and {@code out[1]} (arg).
+     *
+     * @return false if empty
+     */
+    public boolean poll(int[] out) {
+        int i = (int) (head & mask);
+        if (sequence.get(i) != head + 1) {
+            return false;
+        }
+        out[0] = types[i];
+        out[1] = args[i];
+        sequence.set(i, head + mask + 1);
+        head++;
+        return true;
+    }
+}

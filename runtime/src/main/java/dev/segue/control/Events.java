@@ -1,0 +1,34 @@
+package dev.segue.control;
+
+/**
+ * Event codes carried by the {@link EventRing}; they are the ordinals of
+ * {@code dev.segue.SegueEvent.Type} (a test keeps the two in step).
+ */
+public final class Events {
+    public static final int CUE_STARTED = 0;
+    public static final int CUE_ENDED = 1;
+    public static final int TRANSITION_SCHEDULED = 2;
+    public static final int TRANSITION_DONE = 3;
+    public static final int BEAT = 4;
+    public static final int BAR = 5;
+    public static final int MARKER = 6;
+    public static final int STINGER = 7;
+    public static final int STINGER_SKIPPED = 8;
+    public static final int STATE = 9;
+    public static final int ERROR = 10;
+    public static final int PAUSED = 11;
+    public static final int RESUMED = 12;
+
+    /** Error: every playback slot is busy; the request was dropped. */
+    public static final int ERR_VOICES_FULL = 1;
+    /** Error: the rule's marker cannot be reached from here; the transition landed on the next bar. */
+    public static final int ERR_NO_MARKER = 2;
+
+    /** Stinger skipped: still cooling down. */
+    public static final int SKIP_COOLDOWN = 1;
+    /** Stinger skipped: no free playback slot. */
+    public static final int SKIP_VOICES = 2;
+
+    private Events() {
+    }
+}

@@ -1,0 +1,150 @@
+package dev.segue.cue;
+
+import dev.segue.time.MusicalLength;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded, validated cue sheet: immutable, shared by the game thread and the audio thread.
+ * Cues, states, stingers and parameters are indexed so the mix loop works with ints, never strings.
+ * Load one with {@link CueSheetLoader}.
+ */
+public final class CueSheet {
+    /** Used when no rule matches: land on the next bar, cross-fade over one beat, equal power. */
+    public static final TransitionRule DEFAULT_RULE = new TransitionRule("*", "*", When.NEXT_BAR, 1, null,
+            Where.ENTRY, new Fade(MusicalLength.beats(1), MusicalLength.ZERO, Curve.EQUAL_POWER),
+            new Fade(MusicalLength.ZERO, MusicalLength.ZERO, Curve.EQUAL_POWER), -1, false, "default rule");
+
+    private final Path file;
+    private final int sampleRate;
+    private final List<Cue> cues;
+    private final Map<String, Cue> cuesByName;
+    private final List<String> states;
+    private final int[] stateCues;
+    private final List<TransitionRule> rules;
+    private final TransitionRule[][] table;
+    private final List<Stinger> stingers;
+    private final List<Parameter> parameters;
+    private final int maxStems;
+
+    CueSheet(Path file, int sampleRate, List<Cue> cues, Map<String, Cue> cuesByName, List<String> states,
+            int[] stateCues, List<TransitionRule> rules, List<Stinger> stingers, List<Parameter> parameters) {
+        this.file = file;
+        this.sampleRate = sampleRate;
+        this.cues = List.copyOf(cues);
+        this.cuesByName = Map.copyOf(cuesByName);
+        this.states = List.copyOf(states);
+        this.stateCues = stateCues.clone();
+        this.rules = List.copyOf(rules);
+        this.stingers = List.copyOf(stingers);
+        this.parameters = List.copyOf(parameters);
+        int n = cues.size();
+        this.table = new TransitionRule[n + 1][n + 1];
+        for (int f = -1; f < n; f++) {
+            for (int t = -1; t < n; t++) {
+                table[f + 1][t + 1] = resolve(f < 0 ? "silence" : cues.get(f).name(), t < 0 ? "silence" : cues.get(t).name());
+            }
+        }
+        int max = 0;
+        for (Cue c : cues) {
+            max = Math.max(max, c.stems().length);
+        }
+        this.maxStems = max;
+    }
+
+    /** Most specific first: (from,to), (from,*), (*,to), (*,*); among equals, the first written. */
+    private TransitionRule resolve(String from, String to) {
+        TransitionRule best = null;
+        int bestScore = -1;
+        for (TransitionRule r : rules) {
+            boolean fromExact = r.from().equals(from);
+            boolean toExact = r.to().equals(to);
+            if (!(fromExact || r.from().equals("*")) || !(toExact || r.to().equals("*"))) {
+                continue;
+            }
+            int score = (fromExact ? 2 : 0) + (toExact ? 1 : 0);
+            if (score > bestScore) {
+                best = r;
+                bestScore = score;
+            }
+        }
+        return best != null ? best : DEFAULT_RULE;
+    }
+
+    /** The sheet's file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The mixer rate the sheet's positions were resolved at. */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    public List<Cue> cues() {
+        return cues;
+    }
+
+    /** The cue named {@code name}, or null. */
+    public Cue cue(String name) {
+        return cuesByName.get(name);
+    }
+
+    /** Game state names, in sheet order. */
+    public List<String> states() {
+        return states;
+    }
+
+    /** Index of {@code state} in {@link #states()}, or -1. */
+    public int stateIndex(String state) {
+        return states.indexOf(state);
+    }
+
+    /** The cue a state plays, or -1 for silence. */
+    public int stateCue(int state) {
+        return stateCues[state];
+    }
+
+    public List<TransitionRule> rules() {
+        return rules;
+    }
+
+    /** The rule for moving from cue {@code from} to cue {@code to}; -1 stands for silence. */
+    public TransitionRule rule(int from, int to) {
+        return table[from + 1][to + 1];
+    }
+
+    public List<Stinger> stingers() {
+        return stingers;
+    }
+
+    /** Index of the stinger named {@code name}, or -1. */
+    public int stingerIndex(String name) {
+        for (Stinger s : stingers) {
+            if (s.name().equals(name)) {
+                return s.index();
+            }
+        }
+        return -1;
+    }
+
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Index of the parameter named {@code name}, or -1. */
+    public int parameterIndex(String name) {
+        for (Parameter p : parameters) {
+            if (p.name().equals(name)) {
+                return p.index();
+            }
+        }
+        return -1;
+    }
+
+    /** The most stems any cue has. */
+    public int maxStems() {
+        return maxStems;
+    }
+}

@@ -1,0 +1,798 @@
+package dev.segue.cue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import dev.segue.AudioFormatException;
+import dev.segue.CueSheetException;
+import dev.segue.decode.PcmData;
+import dev.segue.decode.WavSource;
+import dev.segue.time.MusicalLength;
+import dev.segue.time.TempoMap;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a cue sheet (JSON) and the audio it names, checks everything, and either returns a
+ * {@link CueSheet} or throws a {@link CueSheetException} listing every error with its JSON path.
+ * The format is described in {@code docs/CUESHEET.md}.
+ */
+public final class CueSheetLoader {
+    private static final Pattern BAR_BEAT = Pattern.compile("(\\d+):(\\d+(?:\\.\\d+)?)");
+    private static final Pattern METER = Pattern.compile("(\\d+)/(\\d+)");
+    private static final Set<String> TOP = Set.of("$schema", "format", "parameters", "cues", "states",
+            "transitions", "stingers", "description");
+    private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
+            "description");
+    private static final Set<String> STEM = Set.of("name", "file", "gainDb", "gainCurve");
+    private static final Set<String> RULE = Set.of("from", "to", "when", "bars", "marker", "position", "fadeOut",
+            "fadeIn", "bridge", "outro", "description");
+    private static final Set<String> STINGER = Set.of("cue", "when", "cooldown", "duck", "gainDb");
+
+    private final int sampleRate;
+    private final List<String> errors = new ArrayList<>();
+    private final Map<Path, PcmData> audioCache = new HashMap<>();
+    private Path dir;
+
+    private CueSheetLoader(int sampleRate) {
+        this.sampleRate = sampleRate;
+    }
+
+    /**
+     * Loads {@code file}, resolving every musical position at {@code sampleRate}.
+     *
+     * @throws CueSheetException listing every problem found
+     */
+    public static CueSheet load(Path file, int sampleRate) {
+        return new CueSheetLoader(sampleRate).read(file.toAbsolutePath().normalize());
+    }
+
+    private CueSheet read(Path file) {
+        dir = file.getParent();
+        JsonElement root;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonReader jr = new JsonReader(r);
+            jr.setStrictness(Strictness.STRICT);
+            root = JsonParser.parseReader(jr);
+        } catch (NoSuchFileException e) {
+            throw new CueSheetException(file.toString(), List.of("no such file"));
+        } catch (IOException | JsonParseException e) {
+            String msg = e.getCause() != null && e instanceof JsonParseException ? e.getCause().getMessage() : e.getMessage();
+            throw new CueSheetException(file.toString(), List.of("not valid JSON: " + msg));
+        }
+        if (!root.isJsonObject()) {
+            throw new CueSheetException(file.toString(), List.of("$: a cue sheet is a JSON object"));
+        }
+        JsonObject top = root.getAsJsonObject();
+        unknownKeys(top, TOP, "");
+        List<Parameter> params = parameters(top);
+        Map<String, Integer> paramIndex = new HashMap<>();
+        params.forEach(p -> paramIndex.put(p.name(), p.index()));
+
+        List<Cue> cues = new ArrayList<>();
+        Map<String, Cue> byName = new LinkedHashMap<>();
+        JsonObject cuesObj = object(top, "cues", "", true);
+        if (cuesObj != null) {
+            if (cuesObj.isEmpty()) {
+                error("cues", "a sheet needs at least one cue");
+            }
+            for (Map.Entry<String, JsonElement> e : cuesObj.entrySet()) {
+                String path = "cues." + e.getKey();
+                if (e.getKey().equals("*") || e.getKey().equals("silence")) {
+                    error(path, "'" + e.getKey() + "' is reserved and cannot name a cue");
+                    continue;
+                }
+                if (!e.getValue().isJsonObject()) {
+                    error(path, "a cue is a JSON object");
+                    continue;
+                }
+                Cue c = cue(e.getKey(), cues.size(), e.getValue().getAsJsonObject(), path, paramIndex);
+                if (c != null) {
+                    cues.add(c);
+                    byName.put(c.name(), c);
+                }
+            }
+        }
+        List<String> states = new ArrayList<>();
+        List<Integer> stateCues = new ArrayList<>();
+        JsonObject statesObj = object(top, "states", "", false);
+        if (statesObj != null) {
+            for (Map.Entry<String, JsonElement> e : statesObj.entrySet()) {
+                String path = "states." + e.getKey();
+                JsonElement v = e.getValue();
+                int idx = -1;
+                if (v.isJsonNull() || (v.isJsonPrimitive() && v.getAsString().equals("silence"))) {
+                    idx = -1;
+                } else if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
+                    Cue c = byName.get(v.getAsString());
+                    if (c == null) {
+                        if (cuesObj == null || !cuesObj.has(v.getAsString())) {
+                            error(path, "no cue named '" + v.getAsString() + "'" + suggest(v.getAsString(), cuesObj));
+                        }
+                        continue;
+                    }
+                    idx = c.index();
+                } else {
+                    error(path, "a state maps to a cue name, or null for silence");
+                    continue;
+                }
+                states.add(e.getKey());
+                stateCues.add(idx);
+            }
+        }
+        List<TransitionRule> rules = rules(top, byName, cuesObj);
+        List<Stinger> stingers = stingers(top, byName, cuesObj);
+        if (!errors.isEmpty()) {
+            throw new CueSheetException(file.toString(), errors);
+        }
+        return new CueSheet(file, sampleRate, cues, byName, states,
+                stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params);
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    private List<Parameter> parameters(JsonObject top) {
+        List<Parameter> out = new ArrayList<>();
+        JsonObject obj = object(top, "parameters", "", false);
+        if (obj == null) {
+            return out;
+        }
+        for (Map.Entry<String, JsonElement> e : obj.entrySet()) {
+            String path = "parameters." + e.getKey();
+            if (!e.getValue().isJsonObject()) {
+                error(path, "a parameter is an object like {\"min\": 0, \"max\": 1, \"default\": 0}");
+                continue;
+            }
+            JsonObject p = e.getValue().getAsJsonObject();
+            unknownKeys(p, Set.of("min", "max", "default", "smoothing"), path);
+            double min = number(p, "min", path, 0);
+            double max = number(p, "max", path, 1);
+            double def = number(p, "default", path, min);
+            if (!(min < max)) {
+                error(path + ".max", "max (" + max + ") must be greater than min (" + min + ")");
+            } else if (def < min || def > max) {
+                error(path + ".default", "default " + def + " is outside " + min + ".." + max);
+            }
+            double smoothing = 0;
+            if (p.has("smoothing")) {
+                MusicalLength l = length(p.get("smoothing"), path + ".smoothing");
+                if (l != null) {
+                    if (l.unit() != MusicalLength.Unit.MS || l.value() < 0) {
+                        error(path + ".smoothing", "smoothing is a time such as '250 ms'");
+                    } else {
+                        smoothing = l.value();
+                    }
+                }
+            }
+            out.add(new Parameter(e.getKey(), out.size(), (float) min, (float) max, (float) def, (float) smoothing));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- cues
+
+    private Cue cue(String name, int index, JsonObject o, String path, Map<String, Integer> params) {
+        int before = errors.size();
+        unknownKeys(o, CUE, path);
+        TempoMap tempo = tempo(o, path);
+        List<Stem> stems = new ArrayList<>();
+        JsonArray arr = array(o, "stems", path, true);
+        long longest = 0;
+        if (arr != null) {
+            if (arr.isEmpty()) {
+                error(path + ".stems", "a cue needs at least one stem");
+            }
+            Set<String> names = new java.util.HashSet<>();
+            for (int i = 0; i < arr.size(); i++) {
+                String sp = path + ".stems[" + i + "]";
+                if (!arr.get(i).isJsonObject()) {
+                    error(sp, "a stem is an object like {\"name\": \"drums\", \"file\": \"drums.wav\"}");
+                    continue;
+                }
+                Stem s = stem(arr.get(i).getAsJsonObject(), sp, params);
+                if (s != null) {
+                    if (!names.add(s.name())) {
+                        error(sp + ".name", "another stem of this cue is already named '" + s.name() + "'");
+                    }
+                    stems.add(s);
+                    longest = Math.max(longest, s.audio().frames());
+                }
+            }
+        }
+        if (tempo == null) {
+            return null;
+        }
+        long length = longest;
+        if (o.has("length")) {
+            long l = position(o.get("length"), tempo, path + ".length", Long.MAX_VALUE);
+            if (l >= 0) {
+                length = l;
+            }
+        }
+        long loopStart = -1;
+        long loopEnd = -1;
+        if (o.has("loop")) {
+            JsonObject loop = o.get("loop").isJsonObject() ? o.getAsJsonObject("loop") : null;
+            if (loop == null) {
+                error(path + ".loop", "loop is an object like {\"start\": \"2:1\", \"end\": \"10:1\"}");
+            } else {
+                unknownKeys(loop, Set.of("start", "end"), path + ".loop");
+                loopStart = loop.has("start") ? position(loop.get("start"), tempo, path + ".loop.start", length) : 0;
+                loopEnd = loop.has("end") ? position(loop.get("end"), tempo, path + ".loop.end", length) : length;
+                if (loopStart >= 0 && loopEnd >= 0 && loopEnd <= loopStart) {
+                    error(path + ".loop", "the loop ends (frame " + loopEnd + ") before it starts (frame " + loopStart + ")");
+                }
+            }
+        }
+        long entry = o.has("entry") ? position(o.get("entry"), tempo, path + ".entry", length) : 0;
+        List<Long> exits = new ArrayList<>();
+        JsonArray ex = array(o, "exits", path, false);
+        if (ex != null) {
+            for (int i = 0; i < ex.size(); i++) {
+                long f = position(ex.get(i), tempo, path + ".exits[" + i + "]", length);
+                if (f >= 0) {
+                    exits.add(f);
+                }
+            }
+        }
+        List<Marker> markers = new ArrayList<>();
+        JsonObject mk = object(o, "markers", path, false);
+        if (mk != null) {
+            for (Map.Entry<String, JsonElement> e : mk.entrySet()) {
+                long f = position(e.getValue(), tempo, path + ".markers." + e.getKey(), length);
+                if (f >= 0) {
+                    markers.add(new Marker(e.getKey(), f));
+                }
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        markers.sort((a, b) -> Long.compare(a.frame(), b.frame()));
+        return new Cue(name, index, tempo, stems.toArray(new Stem[0]), length, loopStart, loopEnd, Math.max(0, entry),
+                exits.stream().mapToLong(Long::longValue).sorted().toArray(), markers.toArray(new Marker[0]));
+    }
+
+    private TempoMap tempo(JsonObject cue, String path) {
+        JsonObject t = object(cue, "tempo", path, true);
+        if (t == null) {
+            return null;
+        }
+        String tp = path + ".tempo";
+        unknownKeys(t, Set.of("bpm", "meter", "changes"), tp);
+        List<TempoMap.Change> changes = new ArrayList<>();
+        TempoMap.Change first = tempoChange(t, tp, 0, null);
+        if (first == null) {
+            return null;
+        }
+        changes.add(first);
+        JsonArray ch = array(t, "changes", tp, false);
+        if (ch != null) {
+            for (int i = 0; i < ch.size(); i++) {
+                String cp = tp + ".changes[" + i + "]";
+                if (!ch.get(i).isJsonObject()) {
+                    error(cp, "a tempo change is an object like {\"bar\": 9, \"bpm\": 140}");
+                    return null;
+                }
+                JsonObject c = ch.get(i).getAsJsonObject();
+                unknownKeys(c, Set.of("bar", "bpm", "meter"), cp);
+                double bar = number(c, "bar", cp, Double.NaN);
+                if (Double.isNaN(bar)) {
+                    error(cp + ".bar", "a tempo change needs the bar (1-based) where it starts");
+                    return null;
+                }
+                TempoMap.Change prev = changes.get(changes.size() - 1);
+                if (bar != Math.floor(bar) || bar - 1 <= prev.bar()) {
+                    error(cp + ".bar", "bar " + bar + " must be a whole bar after bar " + (prev.bar() + 1));
+                    return null;
+                }
+                TempoMap.Change next = tempoChange(c, cp, (long) bar - 1, prev);
+                if (next == null) {
+                    return null;
+                }
+                changes.add(next);
+            }
+        }
+        return TempoMap.of(sampleRate, changes);
+    }
+
+    private TempoMap.Change tempoChange(JsonObject t, String path, long bar, TempoMap.Change prev) {
+        double bpm = number(t, "bpm", path, prev != null ? prev.bpm() : Double.NaN);
+        if (Double.isNaN(bpm)) {
+            error(path + ".bpm", "the tempo needs a bpm");
+            return null;
+        }
+        if (!(bpm >= 1 && bpm <= 1000)) {
+            error(path + ".bpm", "bpm " + bpm + " is outside 1..1000");
+            return null;
+        }
+        int num = prev != null ? prev.beatsPerBar() : 4;
+        int den = prev != null ? prev.beatUnit() : 4;
+        if (t.has("meter")) {
+            Matcher m = t.get("meter").isJsonPrimitive() ? METER.matcher(t.get("meter").getAsString()) : null;
+            if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 64
+                    || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 64) {
+                error(path + ".meter", "meter is written like \"4/4\" or \"7/8\"");
+                return null;
+            }
+            num = Integer.parseInt(m.group(1));
+            den = Integer.parseInt(m.group(2));
+        }
+        return new TempoMap.Change(bar, bpm, num, den);
+    }
+
+    private Stem stem(JsonObject s, String path, Map<String, Integer> params) {
+        unknownKeys(s, STEM, path);
+        String name = string(s, "name", path, true);
+        String file = string(s, "file", path, true);
+        float gain = (float) Math.pow(10, number(s, "gainDb", path, 0) / 20);
+        GainCurve curve = null;
+        if (s.has("gainCurve")) {
+            curve = gainCurve(s.get("gainCurve"), path + ".gainCurve", params);
+        }
+        if (file == null || name == null) {
+            return null;
+        }
+        PcmData audio = audio(file, path + ".file");
+        if (audio == null) {
+            return null;
+        }
+        return new Stem(name, file, audio, gain, curve);
+    }
+
+    private GainCurve gainCurve(JsonElement el, String path, Map<String, Integer> params) {
+        if (!el.isJsonObject()) {
+            error(path, "a gain curve is an object like {\"parameter\": \"intensity\", \"points\": [[0, 0], [1, 1]]}");
+            return null;
+        }
+        JsonObject o = el.getAsJsonObject();
+        unknownKeys(o, Set.of("parameter", "points"), path);
+        String p = string(o, "parameter", path, true);
+        JsonArray pts = array(o, "points", path, true);
+        if (p == null || pts == null) {
+            return null;
+        }
+        Integer idx = params.get(p);
+        if (idx == null) {
+            error(path + ".parameter", "no parameter named '" + p + "' (declare it under \"parameters\")");
+            return null;
+        }
+        if (pts.isEmpty()) {
+            error(path + ".points", "a gain curve needs at least one point");
+            return null;
+        }
+        float[] xs = new float[pts.size()];
+        float[] ys = new float[pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            String pp = path + ".points[" + i + "]";
+            JsonElement pt = pts.get(i);
+            if (!pt.isJsonArray() || pt.getAsJsonArray().size() != 2 || !isNumber(pt.getAsJsonArray().get(0))
+                    || !isNumber(pt.getAsJsonArray().get(1))) {
+                error(pp, "a point is [parameter value, gain], e.g. [0.5, 1]");
+                return null;
+            }
+            xs[i] = pt.getAsJsonArray().get(0).getAsFloat();
+            ys[i] = pt.getAsJsonArray().get(1).getAsFloat();
+            if (ys[i] < 0 || ys[i] > 4) {
+                error(pp, "gain " + ys[i] + " is outside 0..4 (linear gain; 1 = unchanged)");
+            }
+            if (i > 0 && xs[i] < xs[i - 1]) {
+                error(pp, "points must be in increasing parameter order");
+            }
+        }
+        return new GainCurve(idx, xs, ys);
+    }
+
+    private PcmData audio(String file, String path) {
+        Path rel;
+        try {
+            rel = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            error(path, "'" + file + "' is not a valid path");
+            return null;
+        }
+        Path p = dir.resolve(rel).normalize();
+        if (rel.isAbsolute() || !p.startsWith(dir)) {
+            error(path, "'" + file + "' is outside the sheet's folder; stems must live beside the sheet");
+            return null;
+        }
+        if (audioCache.containsKey(p)) {
+            return audioCache.get(p);
+        }
+        if (!Files.isRegularFile(p)) {
+            error(path, "no such file '" + file + "'");
+            return null;
+        }
+        try {
+            PcmData d = PcmData.load(WavSource.open(p));
+            if (d.sampleRate() != sampleRate) {
+                error(path, "'" + file + "' is " + d.sampleRate() + " Hz but the mixer runs at " + sampleRate
+                        + " Hz; resample it (Segue's resampler is not in yet)");
+                return null;
+            }
+            audioCache.put(p, d);
+            return d;
+        } catch (AudioFormatException e) {
+            error(path, "cannot read '" + file + "': " + e.getMessage().substring(e.file().length() + 2));
+        } catch (IOException e) {
+            error(path, "cannot read '" + file + "': " + e);
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- transitions and stingers
+
+    private List<TransitionRule> rules(JsonObject top, Map<String, Cue> cues, JsonObject cuesObj) {
+        List<TransitionRule> out = new ArrayList<>();
+        JsonArray arr = array(top, "transitions", "", false);
+        if (arr == null) {
+            return out;
+        }
+        for (int i = 0; i < arr.size(); i++) {
+            String path = "transitions[" + i + "]";
+            if (!arr.get(i).isJsonObject()) {
+                error(path, "a transition is an object like {\"from\": \"*\", \"to\": \"combat\", \"when\": \"nextBar\"}");
+                continue;
+            }
+            JsonObject r = arr.get(i).getAsJsonObject();
+            int before = errors.size();
+            unknownKeys(r, RULE, path);
+            String from = cueRef(r, "from", path, cues, cuesObj, true);
+            String to = cueRef(r, "to", path, cues, cuesObj, true);
+            When when = When.NEXT_BAR;
+            if (r.has("when")) {
+                try {
+                    when = When.parse(r.get("when").getAsString());
+                } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                    error(path + ".when", e.getMessage() == null ? "when is a string" : e.getMessage());
+                }
+            }
+            int bars = 1;
+            if (r.has("bars")) {
+                double b = number(r, "bars", path, 1);
+                if (b < 1 || b != Math.floor(b) || b > 1000) {
+                    error(path + ".bars", "bars is a whole number from 1 to 1000");
+                }
+                bars = (int) b;
+            }
+            String marker = r.has("marker") ? string(r, "marker", path, false) : null;
+            if (marker != null && from != null && !from.equals("*") && cues.containsKey(from)) {
+                boolean found = false;
+                for (Marker m : cues.get(from).markers()) {
+                    found |= m.name().equals(marker);
+                }
+                if (!found) {
+                    error(path + ".marker", "cue '" + from + "' has no marker named '" + marker + "'");
+                }
+            }
+            Where where = Where.ENTRY;
+            if (r.has("position")) {
+                try {
+                    where = Where.parse(r.get("position").getAsString());
+                } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                    error(path + ".position", e.getMessage() == null ? "position is a string" : e.getMessage());
+                }
+            }
+            Fade fadeOut = fade(r, "fadeOut", path, CueSheet.DEFAULT_RULE.fadeOut());
+            Fade in = fade(r, "fadeIn", path, Fade.NONE);
+            int bridge = -1;
+            if (r.has("bridge")) {
+                String b = cueRef(r, "bridge", path, cues, cuesObj, false);
+                if (b != null && cues.containsKey(b)) {
+                    bridge = cues.get(b).index();
+                    if (cues.get(b).loops()) {
+                        error(path + ".bridge", "bridge cue '" + b + "' loops; a bridge must play once and end");
+                    }
+                }
+            }
+            boolean outro = r.has("outro") && bool(r, "outro", path);
+            if (errors.size() == before) {
+                out.add(new TransitionRule(from, to, when, bars, marker, where, fadeOut, in, bridge, outro, path));
+            }
+        }
+        return out;
+    }
+
+    private Fade fade(JsonObject r, String key, String path, Fade dflt) {
+        if (!r.has(key)) {
+            return dflt;
+        }
+        String fp = path + "." + key;
+        JsonElement el = r.get(key);
+        if (el.isJsonPrimitive()) { // shorthand: "fadeOut": "2 beats"
+            MusicalLength l = length(el, fp);
+            return l == null ? dflt : new Fade(nonNegative(l, fp), MusicalLength.ZERO, dflt.curve());
+        }
+        if (!el.isJsonObject()) {
+            error(fp, "a fade is \"2 beats\" or an object like {\"length\": \"1 bar\", \"curve\": \"equalPower\"}");
+            return dflt;
+        }
+        JsonObject o = el.getAsJsonObject();
+        unknownKeys(o, Set.of("length", "offset", "curve"), fp);
+        MusicalLength len = o.has("length") ? length(o.get("length"), fp + ".length") : MusicalLength.ZERO;
+        MusicalLength off = o.has("offset") ? length(o.get("offset"), fp + ".offset") : MusicalLength.ZERO;
+        Curve curve = dflt.curve();
+        if (o.has("curve")) {
+            try {
+                curve = Curve.parse(o.get("curve").getAsString());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                error(fp + ".curve", "'" + o.get("curve") + "' is not a curve: use linear, equalPower, sCurve or exponential");
+            }
+        }
+        return new Fade(len == null ? MusicalLength.ZERO : nonNegative(len, fp + ".length"),
+                off == null ? MusicalLength.ZERO : off, curve);
+    }
+
+    private MusicalLength nonNegative(MusicalLength l, String path) {
+        if (l.value() < 0) {
+            error(path, "a fade length cannot be negative");
+            return MusicalLength.ZERO;
+        }
+        return l;
+    }
+
+    private List<Stinger> stingers(JsonObject top, Map<String, Cue> cues, JsonObject cuesObj) {
+        List<Stinger> out = new ArrayList<>();
+        JsonObject obj = object(top, "stingers", "", false);
+        if (obj == null) {
+            return out;
+        }
+        for (Map.Entry<String, JsonElement> e : obj.entrySet()) {
+            String path = "stingers." + e.getKey();
+            if (!e.getValue().isJsonObject()) {
+                error(path, "a stinger is an object like {\"cue\": \"pickup\", \"when\": \"nextBeat\"}");
+                continue;
+            }
+            JsonObject s = e.getValue().getAsJsonObject();
+            int before = errors.size();
+            unknownKeys(s, STINGER, path);
+            String cue = cueRef(s, "cue", path, cues, cuesObj, false);
+            When when = When.NEXT_BEAT;
+            if (s.has("when")) {
+                try {
+                    when = When.parse(s.get("when").getAsString());
+                    if (when != When.IMMEDIATE && when != When.NEXT_BEAT && when != When.NEXT_BAR) {
+                        error(path + ".when", "a stinger lands immediate, nextBeat or nextBar");
+                    }
+                } catch (IllegalArgumentException | UnsupportedOperationException e2) {
+                    error(path + ".when", String.valueOf(e2.getMessage()));
+                }
+            }
+            MusicalLength cooldown = s.has("cooldown") ? length(s.get("cooldown"), path + ".cooldown") : MusicalLength.ZERO;
+            float duck = 1;
+            MusicalLength attack = MusicalLength.ms(50);
+            MusicalLength release = MusicalLength.ms(400);
+            if (s.has("duck")) {
+                JsonObject d = object(s, "duck", path, true);
+                if (d != null) {
+                    unknownKeys(d, Set.of("gainDb", "attack", "release"), path + ".duck");
+                    double db = number(d, "gainDb", path + ".duck", -6);
+                    if (db > 0 || db < -96) {
+                        error(path + ".duck.gainDb", "ducking is a cut between 0 and -96 dB");
+                    }
+                    duck = (float) Math.pow(10, db / 20);
+                    if (d.has("attack")) {
+                        attack = length(d.get("attack"), path + ".duck.attack");
+                    }
+                    if (d.has("release")) {
+                        release = length(d.get("release"), path + ".duck.release");
+                    }
+                }
+            }
+            float gain = (float) Math.pow(10, number(s, "gainDb", path, 0) / 20);
+            if (cue != null && cues.containsKey(cue) && cues.get(cue).loops()) {
+                error(path + ".cue", "stinger cue '" + cue + "' loops; a stinger must play once and end");
+            }
+            if (errors.size() == before && cue != null && cues.containsKey(cue)) {
+                out.add(new Stinger(e.getKey(), out.size(), cues.get(cue).index(), when, cooldown, duck, attack, release, gain));
+            }
+        }
+        return out;
+    }
+
+    private String cueRef(JsonObject o, String key, String path, Map<String, Cue> cues, JsonObject cuesObj,
+            boolean wildcards) {
+        String v = string(o, key, path, true);
+        if (v == null) {
+            return null;
+        }
+        if (wildcards && (v.equals("*") || v.equals("silence"))) {
+            return v;
+        }
+        if (!cues.containsKey(v)) {
+            if (cuesObj == null || !cuesObj.has(v)) { // a cue with its own errors is already reported
+                error(path + "." + key, "no cue named '" + v + "'" + suggest(v, cuesObj));
+            }
+            return null;
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- values
+
+    /**
+     * A position in a cue: {@code "bar:beat"} (1-based, beat may be fractional), a length from the
+     * start ({@code "1.5 s"}, {@code "3 bars"}) or a whole number of frames. Returns -1 after an error.
+     */
+    private long position(JsonElement el, TempoMap tempo, String path, long length) {
+        long f = -1;
+        if (el.isJsonPrimitive() && el.getAsJsonPrimitive().isNumber()) {
+            double d = el.getAsDouble();
+            if (d != Math.floor(d) || d < 0) {
+                error(path, "a frame position is a whole number >= 0");
+                return -1;
+            }
+            f = (long) d;
+        } else if (el.isJsonPrimitive() && el.getAsJsonPrimitive().isString()) {
+            String s = el.getAsString().trim();
+            Matcher m = BAR_BEAT.matcher(s);
+            if (m.matches()) {
+                long bar = Long.parseLong(m.group(1));
+                double beat = Double.parseDouble(m.group(2));
+                if (bar < 1 || beat < 1) {
+                    error(path, "bars and beats count from 1: '" + s + "'");
+                    return -1;
+                }
+                f = tempo.frameOf(bar - 1, beat - 1);
+            } else {
+                try {
+                    MusicalLength l = MusicalLength.parse(s);
+                    if (l.value() < 0) {
+                        error(path, "a position cannot be negative");
+                        return -1;
+                    }
+                    f = l.toFrames(tempo, 0);
+                } catch (IllegalArgumentException e) {
+                    error(path, "'" + s + "' is not a position: write \"bar:beat\" like \"5:1\", a time like \"2 s\", or frames");
+                    return -1;
+                }
+            }
+        } else {
+            error(path, "a position is \"bar:beat\", a time, or a frame number");
+            return -1;
+        }
+        if (length != Long.MAX_VALUE && f > length) {
+            error(path, "position " + el.getAsString() + " (frame " + f + ") is past the cue's end (frame " + length + ")");
+            return -1;
+        }
+        return f;
+    }
+
+    private MusicalLength length(JsonElement el, String path) {
+        if (el.isJsonPrimitive() && el.getAsJsonPrimitive().isNumber()) {
+            return MusicalLength.ms(el.getAsDouble());
+        }
+        if (!el.isJsonPrimitive() || !el.getAsJsonPrimitive().isString()) {
+            error(path, "a length is written like \"500 ms\", \"2 beats\" or \"1 bar\"");
+            return null;
+        }
+        try {
+            return MusicalLength.parse(el.getAsString());
+        } catch (IllegalArgumentException e) {
+            error(path, e.getMessage());
+            return null;
+        }
+    }
+
+    private JsonObject object(JsonObject o, String key, String path, boolean required) {
+        String p = join(path, key);
+        if (!o.has(key)) {
+            if (required) {
+                error(p, "missing; it is required");
+            }
+            return null;
+        }
+        if (!o.get(key).isJsonObject()) {
+            error(p, "must be a JSON object");
+            return null;
+        }
+        return o.getAsJsonObject(key);
+    }
+
+    private JsonArray array(JsonObject o, String key, String path, boolean required) {
+        String p = join(path, key);
+        if (!o.has(key)) {
+            if (required) {
+                error(p, "missing; it is required");
+            }
+            return null;
+        }
+        if (!o.get(key).isJsonArray()) {
+            error(p, "must be a JSON array");
+            return null;
+        }
+        return o.getAsJsonArray(key);
+    }
+
+    private String string(JsonObject o, String key, String path, boolean required) {
+        String p = join(path, key);
+        if (!o.has(key) || o.get(key).isJsonNull()) {
+            if (required) {
+                error(p, "missing; it is required");
+            }
+            return null;
+        }
+        JsonElement el = o.get(key);
+        if (!el.isJsonPrimitive() || !el.getAsJsonPrimitive().isString() || el.getAsString().isBlank()) {
+            error(p, "must be a non-empty string");
+            return null;
+        }
+        return el.getAsString();
+    }
+
+    private double number(JsonObject o, String key, String path, double dflt) {
+        if (!o.has(key)) {
+            return dflt;
+        }
+        JsonElement el = o.get(key);
+        if (!isNumber(el)) {
+            error(join(path, key), "must be a number, not " + el);
+            return dflt;
+        }
+        return el.getAsDouble();
+    }
+
+    private boolean bool(JsonObject o, String key, String path) {
+        JsonElement el = o.get(key);
+        if (!el.isJsonPrimitive() || !el.getAsJsonPrimitive().isBoolean()) {
+            error(join(path, key), "must be true or false");
+            return false;
+        }
+        return el.getAsBoolean();
+    }
+
+    private static boolean isNumber(JsonElement el) {
+        return el.isJsonPrimitive() && ((JsonPrimitive) el).isNumber() && Double.isFinite(el.getAsDouble());
+    }
+
+    private void unknownKeys(JsonObject o, Set<String> known, String path) {
+        for (String k : o.keySet()) {
+            if (!known.contains(k)) {
+                String hint = "";
+                for (String c : known) {
+                    if (c.equalsIgnoreCase(k) || c.replace("_", "").equalsIgnoreCase(k.replace("_", ""))) {
+                        hint = "; did you mean '" + c + "'?";
+                    }
+                }
+                error(join(path, k), "unknown field" + hint);
+            }
+        }
+    }
+
+    private static String suggest(String name, JsonObject cuesObj) {
+        if (cuesObj == null) {
+            return "";
+        }
+        for (String c : cuesObj.keySet()) {
+            if (c.equalsIgnoreCase(name)) {
+                return "; did you mean '" + c + "'?";
+            }
+        }
+        return "";
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private void error(String path, String sentence) {
+        errors.add(path + ": " + sentence);
+    }
+}
