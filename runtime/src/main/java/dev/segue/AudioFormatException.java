@@ -11,6 +11,7 @@ public class AudioFormatException extends IOException {
 
     private final String file;
     private final long offset;
+    private final String reason;
 
     /**
      * @param file   the file (or stream name) being read
@@ -21,6 +22,12 @@ public class AudioFormatException extends IOException {
         super(file + (offset >= 0 ? " (byte " + offset + ")" : "") + ": " + reason);
         this.file = file;
         this.offset = offset;
+        this.reason = reason;
+    }
+
+    /** What is wrong, without the file name. */
+    public String reason() {
+        return reason + (offset >= 0 ? " (at byte " + offset + ")" : "");
     }
 
     /** The file or stream that failed. */

@@ -27,7 +27,7 @@ public record SegueEvent(Type type, long frame, double seconds, int bar, int bea
     /** A log line: frame, seconds, bar:beat, type and details. */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%10d %8.3fs %5s  %-20s", frame, seconds,
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%10d %8.3fs %6s  %-21s", frame, seconds,
                 bar > 0 ? bar + ":" + beat : "-", type));
         switch (type) {
             case TRANSITION_SCHEDULED -> b.append(name(cue)).append(" -> ").append(name(other))

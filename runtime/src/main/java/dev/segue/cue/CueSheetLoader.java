@@ -219,11 +219,14 @@ public final class CueSheetLoader {
         if (tempo == null) {
             return null;
         }
-        long length = longest;
+        boolean stemsOk = errors.size() == before;
+        long length = stemsOk ? longest : Long.MAX_VALUE; // unknown: do not judge positions against it
         if (o.has("length")) {
             long l = position(o.get("length"), tempo, path + ".length", Long.MAX_VALUE);
-            if (l >= 0) {
+            if (l > 0) {
                 length = l;
+            } else if (l == 0) {
+                error(path + ".length", "a cue cannot be empty");
             }
         }
         long loopStart = -1;
@@ -236,6 +239,9 @@ public final class CueSheetLoader {
                 unknownKeys(loop, Set.of("start", "end"), path + ".loop");
                 loopStart = loop.has("start") ? position(loop.get("start"), tempo, path + ".loop.start", length) : 0;
                 loopEnd = loop.has("end") ? position(loop.get("end"), tempo, path + ".loop.end", length) : length;
+                if (loopEnd == Long.MAX_VALUE) {
+                    loopEnd = -1; // the stems' length is unknown after an error
+                }
                 if (loopStart >= 0 && loopEnd >= 0 && loopEnd <= loopStart) {
                     error(path + ".loop", "the loop ends (frame " + loopEnd + ") before it starts (frame " + loopStart + ")");
                 }
@@ -430,7 +436,7 @@ public final class CueSheetLoader {
             audioCache.put(p, d);
             return d;
         } catch (AudioFormatException e) {
-            error(path, "cannot read '" + file + "': " + e.getMessage().substring(e.file().length() + 2));
+            error(path, "cannot read '" + file + "': " + e.reason());
         } catch (IOException e) {
             error(path, "cannot read '" + file + "': " + e);
         }

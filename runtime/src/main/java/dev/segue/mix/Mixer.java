@@ -81,6 +81,8 @@ public final class Mixer {
     private int queuedCue = NONE;
     private long gridFrame = -1;
     private int gridBed = -1;
+    private long markerFrame = -1;
+    private Playback markerBed;
 
     private final AtomicLongArray published = new AtomicLongArray(5); // version, frame, cue, bar, beat
 
@@ -559,6 +561,9 @@ public final class Mixer {
 
     /** Runs everything due at {@code now}: bed switches, starts, stops, expired ducks, grid events. */
     private void fireDue() {
+        if (pending && (switch1 <= now || switch2 <= now) && bed >= 0 && pool[bed].sounding) {
+            markerEvents(pool[bed]); // the music reached the old bed's marker on the switch frame
+        }
         if (pending && switch1 <= now) {
             if (bed >= 0 && bed != sw1Pb) {
                 pool[bed].role = Playback.OUTGOING;
@@ -611,11 +616,20 @@ public final class Mixer {
                 }
                 emit(Events.BEAT, now, 0, b.cue.index(), -1);
             }
-            var markers = b.cue.markers();
-            for (int m = 0; m < markers.length; m++) {
-                if (markers[m].frame() == pos) {
-                    emit(Events.MARKER, now, 0, b.cue.index(), m);
-                }
+            markerEvents(b);
+        }
+    }
+
+    private void markerEvents(Playback b) {
+        if (now == markerFrame && b == markerBed) {
+            return;
+        }
+        markerFrame = now;
+        markerBed = b;
+        var markers = b.cue.markers();
+        for (int m = 0; m < markers.length; m++) {
+            if (markers[m].frame() == b.pos) {
+                emit(Events.MARKER, now, 0, b.cue.index(), m);
             }
         }
     }
