@@ -240,6 +240,9 @@ public final class Mixer {
         if (pending) {
             if (now < pendCommit) {
                 cancelPending();
+                if (cue == bedCue()) {
+                    return; // back to what is still playing: nothing to do
+                }
             } else {
                 queuedCue = cue; // already audible: finish it, then go on
                 return;
