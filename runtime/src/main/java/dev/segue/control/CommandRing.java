@@ -1,7 +1,6 @@
 package dev.segue.control;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Game → audio commands: a bounded, lock-free, multi-producer single-consumer ring of typed records
@@ -19,7 +18,7 @@ public final class CommandRing {
     public static final int RESUME = 5;
 
     private final int mask;
-    private final AtomicLongArray sequence;
+    private final AtomicLong[] sequence; // AtomicLong (Unsafe), not AtomicLongArray (VarHandles): see ParameterSlots
     private final int[] types;
     private final int[] args;
     private final AtomicLong tail = new AtomicLong();
@@ -29,9 +28,9 @@ public final class CommandRing {
     public CommandRing(int capacity) {
         int cap = Integer.highestOneBit(Math.max(2, capacity - 1) << 1);
         mask = cap - 1;
-        sequence = new AtomicLongArray(cap);
+        sequence = new AtomicLong[cap];
         for (int i = 0; i < cap; i++) {
-            sequence.set(i, i);
+            sequence[i] = new AtomicLong(i);
         }
         types = new int[cap];
         args = new int[cap];
@@ -42,12 +41,12 @@ public final class CommandRing {
         while (true) {
             long t = tail.get();
             int i = (int) (t & mask);
-            long s = sequence.get(i);
+            long s = sequence[i].get();
             if (s == t) {
                 if (tail.compareAndSet(t, t + 1)) {
                     types[i] = type;
                     args[i] = arg;
-                    sequence.set(i, t + 1); // publishes the slot
+                    sequence[i].set(t + 1); // publishes the slot
                     return true;
                 }
             } else if (s < t) {
@@ -64,12 +63,12 @@ public final class CommandRing {
      */
     public boolean poll(int[] out) {
         int i = (int) (head & mask);
-        if (sequence.get(i) != head + 1) {
+        if (sequence[i].get() != head + 1) {
             return false;
         }
         out[0] = types[i];
         out[1] = args[i];
-        sequence.set(i, head + mask + 1);
+        sequence[i].set(head + mask + 1);
         head++;
         return true;
     }

@@ -1,30 +1,32 @@
 package dev.segue.control;
 
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Game → audio continuous controls, "latest value wins": one atomic float per parameter. Setting a
  * parameter a thousand times a second costs the audio thread one read per block.
  */
 public final class ParameterSlots {
-    private final AtomicIntegerArray bits;
+    // one AtomicInteger per slot (plain Unsafe access) rather than an AtomicIntegerArray (VarHandles,
+    // whose interpreted re-linking after a deoptimisation was seen to allocate on the audio thread)
+    private final AtomicInteger[] bits;
 
     public ParameterSlots(float[] initial) {
-        bits = new AtomicIntegerArray(initial.length);
+        bits = new AtomicInteger[initial.length];
         for (int i = 0; i < initial.length; i++) {
-            bits.set(i, Float.floatToIntBits(initial[i]));
+            bits[i] = new AtomicInteger(Float.floatToIntBits(initial[i]));
         }
     }
 
     public void set(int index, float value) {
-        bits.set(index, Float.floatToIntBits(value));
+        bits[index].set(Float.floatToIntBits(value));
     }
 
     public float get(int index) {
-        return Float.intBitsToFloat(bits.get(index));
+        return Float.intBitsToFloat(bits[index].get());
     }
 
     public int size() {
-        return bits.length();
+        return bits.length;
     }
 }

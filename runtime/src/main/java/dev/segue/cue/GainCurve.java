@@ -8,23 +8,23 @@ package dev.segue.cue;
  */
 public record GainCurve(int parameter, float[] values, float[] gains) {
 
-    /** The gain at parameter value {@code v}. Allocation-free. */
+    /**
+     * The gain at parameter value {@code v}. Allocation-free, and written with clamps rather than
+     * early returns so the compiled audio path has no rarely-taken branch to deoptimise on (a
+     * deoptimisation allocates on the thread that hits it).
+     */
     public float gainAt(float v) {
         float[] xs = values;
-        if (v <= xs[0]) {
-            return gains[0];
-        }
+        float[] ys = gains;
         int last = xs.length - 1;
-        if (v >= xs[last]) {
-            return gains[last];
-        }
-        int i = 1;
-        while (xs[i] < v) {
+        float x = Math.max(xs[0], Math.min(xs[last], v));
+        int i = 0;
+        while (i < last - 1 && xs[i + 1] < x) {
             i++;
         }
-        float x0 = xs[i - 1];
-        float x1 = xs[i];
-        float t = x1 > x0 ? (v - x0) / (x1 - x0) : 1f;
-        return gains[i - 1] + t * (gains[i] - gains[i - 1]);
+        int j = Math.min(i + 1, last);
+        float span = xs[j] - xs[i];
+        float t = Math.min(1f, Math.max(0f, (x - xs[i]) / Math.max(span, Float.MIN_NORMAL)));
+        return ys[i] + t * (ys[j] - ys[i]);
     }
 }

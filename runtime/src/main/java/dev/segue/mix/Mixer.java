@@ -14,7 +14,7 @@ import dev.segue.cue.TransitionRule;
 import dev.segue.cue.When;
 import dev.segue.cue.Where;
 import dev.segue.time.MusicalLength;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The audio-thread engine. {@link #render} reads pending commands, then renders float stereo frames
@@ -64,6 +64,8 @@ public final class Mixer {
     private boolean paused;
 
     private long now;
+    private long segStart;
+    private long segEnd;
     private long outputFrames;
     private int bed = -1;
 
@@ -84,7 +86,9 @@ public final class Mixer {
     private long markerFrame = -1;
     private Playback markerBed;
 
-    private final AtomicLongArray published = new AtomicLongArray(5); // version, frame, cue, bar, beat
+    // version, frame, cue, bar, beat: a seqlock over AtomicLongs (Unsafe access, no VarHandles)
+    private final AtomicLong[] published = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong(),
+        new AtomicLong()};
 
     public Mixer(CueSheet sheet, CommandRing commands, ParameterSlots paramSlots, EventRing events, int maxPlaybacks) {
         this.sheet = sheet;
@@ -133,62 +137,116 @@ public final class Mixer {
      */
     public void position(long[] out) {
         while (true) {
-            long v = published.get(0);
+            long v = published[0].get();
             if ((v & 1) != 0) {
                 Thread.onSpinWait();
                 continue;
             }
-            out[0] = published.get(1);
-            out[1] = published.get(2);
-            out[2] = published.get(3);
-            out[3] = published.get(4);
-            if (published.get(0) == v) {
+            out[0] = published[1].get();
+            out[1] = published[2].get();
+            out[2] = published[3].get();
+            out[3] = published[4].get();
+            if (published[0].get() == v) {
                 return;
             }
         }
     }
 
     private void publish() {
-        long v = published.get(0);
-        published.set(0, v + 1);
-        published.set(1, now);
+        long v = published[0].get();
+        published[0].set(v + 1);
+        published[1].set(now);
         Playback b = bed >= 0 ? pool[bed] : null;
-        published.set(2, b == null ? -1 : b.cue.index());
-        published.set(3, b == null ? 0 : b.cue.tempo().barAt(b.pos));
-        published.set(4, b == null ? 0 : b.cue.tempo().beatInBarAt(b.pos));
-        published.set(0, v + 2);
+        published[2].set(b == null ? -1 : b.cue.index());
+        published[3].set(b == null ? 0 : b.cue.tempo().barAt(b.pos));
+        published[4].set(b == null ? 0 : b.cue.tempo().beatInBarAt(b.pos));
+        published[0].set(v + 2);
     }
 
     /**
      * Renders {@code frames} stereo frames into {@code out} (interleaved, overwritten).
+     *
+     * <p>Control segments run on their own grid (every {@value #CONTROL} frames of music time, and at
+     * every breakpoint), independent of where blocks begin and end; a block that ends inside a segment
+     * leaves it for the next block to continue. Gains inside a segment are indexed from its start. So
+     * the output does not depend on the block sizes a caller uses, only on the frames where commands
+     * arrive: commands cut the segment where they land.
      */
     public void render(float[] out, int frames) {
         java.util.Arrays.fill(out, 0, frames * 2, 0f);
+        boolean any = false;
         while (commands.poll(cmd)) {
             apply(cmd[0], cmd[1]);
+            any = true;
+        }
+        if (any && now < segEnd) {
+            cut();
         }
         int done = 0;
         while (done < frames) {
-            fireDue();
+            if (now >= segEnd) {
+                beginSegment();
+            }
             if (paused && now >= master.end()) {
                 break; // frozen: the rest of the block stays silent, the music clock holds
             }
-            long end = now + (frames - done);
-            long next = Math.min(end, now + CONTROL);
-            next = Math.min(next, nextBreakpoint(next));
-            int n = (int) (next - now);
-            advanceParameters(n);
+            int n = (int) Math.min(segEnd - now, frames - done);
+            int k = (int) (now - segStart);
             for (Playback p : pool) {
                 if (p.active && p.sounding) {
-                    mixPlayback(p, out, done, n);
+                    mixPlayback(p, out, done, n, k);
                 }
             }
-            now = next;
+            now += n;
             done += n;
         }
-        fireDue();
         outputFrames += frames;
         publish();
+    }
+
+    /** Ends the current segment at {@code now}, carrying each voice's gain so nothing steps. */
+    private void cut() {
+        int k = (int) (now - segStart);
+        for (Playback p : pool) {
+            if (p.active && p.sounding && p.stemGainSet) {
+                for (int s = 0; s < p.cue.stems().length; s++) {
+                    p.nextGain[s] = p.gain0[s] + p.gainStep[s] * k;
+                }
+            }
+        }
+        segEnd = now;
+    }
+
+    /** Runs what is due at {@code now}, then plans the next control segment and its gain ramps. */
+    private void beginSegment() {
+        fireDue();
+        segStart = now;
+        long end = Math.min((now / CONTROL + 1) * CONTROL, nextBreakpoint(Long.MAX_VALUE));
+        int len = (int) (end - now);
+        for (Playback p : pool) {
+            if (p.active && p.sounding && !p.stemGainSet) {
+                float g = busGain(p, now);
+                var stems = p.cue.stems();
+                for (int s = 0; s < stems.length; s++) {
+                    p.nextGain[s] = g * stemGain(stems[s]);
+                }
+                p.stemGainSet = true;
+            }
+        }
+        advanceParameters(len);
+        for (Playback p : pool) {
+            if (p.active && p.sounding) {
+                float g = busGain(p, end);
+                var stems = p.cue.stems();
+                for (int s = 0; s < stems.length; s++) {
+                    float target = g * stemGain(stems[s]);
+                    p.gain0[s] = p.nextGain[s];
+                    p.gainStep[s] = (target - p.gain0[s]) / len;
+                    p.nextGain[s] = target;
+                }
+            }
+        }
+        segEnd = end;
     }
 
     // ------------------------------------------------------------------ commands
@@ -755,17 +813,9 @@ public final class Mixer {
         return g;
     }
 
-    private void mixPlayback(Playback p, float[] out, int offset, int n) {
+    private void mixPlayback(Playback p, float[] out, int offset, int n, int k) {
         Cue c = p.cue;
         var stems = c.stems();
-        float g0 = busGain(p, now);
-        float g1 = busGain(p, now + n);
-        if (!p.stemGainSet) {
-            for (int s = 0; s < stems.length; s++) {
-                p.stemGain[s] = stemGain(stems[s]);
-            }
-            p.stemGainSet = true;
-        }
         int done = 0;
         long pos = p.pos;
         while (done < n) {
@@ -780,23 +830,14 @@ public final class Mixer {
                     break;
                 }
             }
-            float t0 = done / (float) n;
-            float t1 = (done + chunk) / (float) n;
             for (int s = 0; s < stems.length; s++) {
-                float from = p.stemGain[s];
-                float to = stemGain(stems[s]);
-                float a0 = (g0 + (g1 - g0) * t0) * (from + (to - from) * t0);
-                float a1 = (g0 + (g1 - g0) * t1) * (from + (to - from) * t1);
-                Kernel.mix(stems[s].audio(), pos, out, offset + done, chunk, a0, a1);
+                Kernel.mix(stems[s].audio(), pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s], k + done);
             }
             pos += chunk;
             done += chunk;
             if (loops && pos >= c.loopEnd() && p.loopsNow(now + done)) {
                 pos = c.loopStart();
             }
-        }
-        for (int s = 0; s < stems.length; s++) {
-            p.stemGain[s] = stemGain(stems[s]);
         }
         if (!p.loopsNow(now + n)) {
             p.looping = false;

@@ -30,11 +30,16 @@ final class Playback {
     /** The cue it hands over to when it stops as an outgoing playback, for the TRANSITION_DONE event. */
     int handsTo = -1;
     final Envelope env = new Envelope();
-    final float[] stemGain;
+    /** Per stem: gain at the current control segment's start, its step per frame, the next segment's start. */
+    final float[] gain0;
+    final float[] gainStep;
+    final float[] nextGain;
     boolean stemGainSet;
 
     Playback(int maxStems) {
-        stemGain = new float[Math.max(1, maxStems)];
+        gain0 = new float[Math.max(1, maxStems)];
+        gainStep = new float[gain0.length];
+        nextGain = new float[gain0.length];
     }
 
     void start(Cue c, int r, long at, long position) {
