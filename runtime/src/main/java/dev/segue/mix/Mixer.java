@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Nothing here allocates, locks, logs or does I/O after construction.
  */
 public final class Mixer {
-    /** Longest stretch between gain updates, in frames. */
-    static final int CONTROL = 64;
+    /** Longest stretch between gain updates, in frames: 5.3 ms at 48 kHz; fades start and end exactly on their frames regardless. */
+    static final int CONTROL = 256;
     private static final int MAX_DUCKS = 8;
     private static final int NONE = -2;
 
