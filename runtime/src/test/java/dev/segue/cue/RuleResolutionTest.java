@@ -1,0 +1,46 @@
+package dev.segue.cue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleResolutionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMostSpecificRuleWinsThenTheFirstWritten() throws Exception {
+        ByteBuffer b = ByteBuffer.allocate(44 + 400).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x46464952).putInt(36 + 400).putInt(0x45564157).putInt(0x20746d66).putInt(16).putShort((short) 3)
+                .putShort((short) 1).putInt(48_000).putInt(192_000).putShort((short) 4).putShort((short) 32)
+                .putInt(0x61746164).putInt(400);
+        Files.write(dir.resolve("x.wav"), b.array());
+        Files.writeString(dir.resolve("s.json"), """
+            {"cues": {"a": {"tempo": {"bpm": 120}, "stems": [{"name": "x", "file": "x.wav"}]},
+                      "b": {"tempo": {"bpm": 120}, "stems": [{"name": "x", "file": "x.wav"}]},
+                      "c": {"tempo": {"bpm": 120}, "stems": [{"name": "x", "file": "x.wav"}]}},
+             "transitions": [
+               {"from": "*", "to": "*", "when": "nextBar", "description": "any"},
+               {"from": "*", "to": "b", "when": "nextBeat"},
+               {"from": "a", "to": "*", "when": "exitCue"},
+               {"from": "a", "to": "b", "when": "immediate"},
+               {"from": "a", "to": "b", "when": "nextMarker"},
+               {"from": "silence", "to": "*", "when": "afterBars"}]}
+            """);
+        CueSheet s = CueSheetLoader.load(dir.resolve("s.json"), 48_000);
+        int a = s.cue("a").index();
+        int b2 = s.cue("b").index();
+        int c = s.cue("c").index();
+        assertEquals("transitions[3]", s.rule(a, b2).path(), "(from,to) beats everything; the first of equals wins");
+        assertEquals("transitions[2]", s.rule(a, c).path(), "(from,*) beats (*,to) and (*,*)");
+        assertEquals("transitions[1]", s.rule(c, b2).path(), "(*,to) beats (*,*)");
+        assertEquals("transitions[0]", s.rule(b2, c).path());
+        assertEquals("transitions[5]", s.rule(-1, a).path(), "silence is a name like any other");
+        assertEquals("transitions[2]", s.rule(a, -1).path(), "(a,*) also covers going silent");
+    }
+}
