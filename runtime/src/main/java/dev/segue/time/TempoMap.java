@@ -25,10 +25,22 @@ public final class TempoMap {
 
     private final int sampleRate;
     private final Segment[] segments;
+    // segment starts in beats, frames and bars, for the lookups on the audio thread
+    private final double[] startBeats;
+    private final double[] startFrames;
+    private final double[] startBars;
 
     private TempoMap(int sampleRate, Segment[] segments) {
         this.sampleRate = sampleRate;
         this.segments = segments;
+        startBeats = new double[segments.length];
+        startFrames = new double[segments.length];
+        startBars = new double[segments.length];
+        for (int i = 0; i < segments.length; i++) {
+            startBeats[i] = segments[i].startBeat();
+            startFrames[i] = segments[i].startFrame();
+            startBars[i] = segments[i].startBar();
+        }
     }
 
     /** A constant tempo and meter. */
@@ -84,27 +96,24 @@ public final class TempoMap {
     }
 
     private Segment segmentForBeat(double beat) {
-        Segment s = segments[0];
-        for (int i = 1; i < segments.length && segments[i].startBeat() <= beat; i++) {
-            s = segments[i];
-        }
-        return s;
+        return segments[last(startBeats, beat)];
     }
 
     private Segment segmentForFrame(long frame) {
-        Segment s = segments[0];
-        for (int i = 1; i < segments.length && segments[i].startFrame() <= frame; i++) {
-            s = segments[i];
-        }
-        return s;
+        return segments[last(startFrames, frame)];
     }
 
     private Segment segmentForBar(long bar) {
-        Segment s = segments[0];
-        for (int i = 1; i < segments.length && segments[i].startBar() <= bar; i++) {
-            s = segments[i];
+        return segments[last(startBars, bar)];
+    }
+
+    /** Index of the last segment whose start (in {@code starts}) is at or before {@code v}. */
+    private static int last(double[] starts, double v) {
+        int i = 0;
+        while (i + 1 < starts.length && starts[i + 1] <= v) {
+            i++;
         }
-        return s;
+        return i;
     }
 
     /** The frame of global beat {@code beat} (fractional beats allowed). */

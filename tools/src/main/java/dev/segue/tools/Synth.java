@@ -104,66 +104,65 @@ final class Synth {
         return 0;
     }
 
-    /** Band-limited-ish sawtooth, -1..1. */
-    static final class Saw {
-        private double phase;
-        private final double dt;
+    /** A phase accumulator in [0, 1) stepping {@code hz / RATE} per sample: what every oscillator shares. */
+    abstract static class Oscillator {
+        protected double phase;
+        protected final double dt;
 
-        Saw(double hz, double phase) {
+        Oscillator(double hz, double phase) {
             this.dt = hz / RATE;
             this.phase = phase;
         }
 
-        double next() {
-            double v = 2 * phase - 1 - polyBlep(phase, dt);
+        /** The waveform at {@code t} in [0, 1). */
+        abstract double shape(double t);
+
+        final double next() {
+            double v = shape(phase);
             phase += dt;
             if (phase >= 1) {
                 phase -= 1;
             }
             return v;
+        }
+    }
+
+    /** Band-limited-ish sawtooth, -1..1. */
+    static final class Saw extends Oscillator {
+        Saw(double hz, double phase) {
+            super(hz, phase);
+        }
+
+        @Override
+        double shape(double t) {
+            return 2 * t - 1 - polyBlep(t, dt);
         }
     }
 
     /** Band-limited-ish square, -1..1. */
-    static final class Square {
-        private double phase;
-        private final double dt;
-
+    static final class Square extends Oscillator {
         Square(double hz, double phase) {
-            this.dt = hz / RATE;
-            this.phase = phase;
+            super(hz, phase);
         }
 
-        double next() {
-            double v = phase < 0.5 ? 1 : -1;
-            v += polyBlep(phase, dt);
-            double t2 = phase + 0.5;
-            v -= polyBlep(t2 >= 1 ? t2 - 1 : t2, dt);
-            phase += dt;
-            if (phase >= 1) {
-                phase -= 1;
-            }
-            return v;
+        @Override
+        double shape(double t) {
+            double v = t < 0.5 ? 1 : -1;
+            v += polyBlep(t, dt);
+            double t2 = t + 0.5;
+            return v - polyBlep(t2 >= 1 ? t2 - 1 : t2, dt);
         }
     }
 
     /** Triangle, -1..1 (its harmonics fall fast enough that aliasing is inaudible here). */
-    static final class Triangle {
-        private double phase;
-        private final double dt;
-
+    static final class Triangle extends Oscillator {
         Triangle(double hz, double phase) {
-            this.dt = hz / RATE;
-            this.phase = phase;
+            super(hz, phase);
         }
 
-        double next() {
-            double v = 4 * Math.abs(phase - 0.5) - 1;
-            phase += dt;
-            if (phase >= 1) {
-                phase -= 1;
-            }
-            return v;
+        @Override
+        double shape(double t) {
+            return 4 * Math.abs(t - 0.5) - 1;
         }
     }
 
