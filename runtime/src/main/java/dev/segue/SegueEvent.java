@@ -11,7 +11,9 @@ import java.util.Locale;
  * @param bar     the playing cue's bar at that frame, from 1 (0 when silent)
  * @param beat    the playing cue's beat in the bar, from 1 (0 when silent)
  * @param cue     the cue concerned (for transitions: the one left), or null
- * @param other   the second name: the destination of a transition, the marker, the stinger, the state
+ * @param other   the second name: the destination of a transition, the marker, the stinger, the state;
+ *                for cue events the playback's role: {@code bed}, {@code outgoing}, {@code bridge},
+ *                {@code stinger} or {@code outro}
  * @param at      for {@link Type#TRANSITION_SCHEDULED}: the frame it will land on; otherwise 0
  * @param message for {@link Type#ERROR} and {@link Type#STINGER_SKIPPED}: a plain sentence; else null
  */
@@ -36,6 +38,12 @@ public record SegueEvent(Type type, long frame, double seconds, int bar, int bea
             case MARKER -> b.append(cue).append(" marker ").append(other);
             case STINGER -> b.append(other).append(" (cue ").append(cue).append(')');
             case STATE -> b.append(other);
+            case CUE_STARTED, CUE_ENDED -> {
+                b.append(cue);
+                if (other != null && !other.equals("bed")) {
+                    b.append(" (").append(other).append(')');
+                }
+            }
             default -> {
                 if (cue != null) {
                     b.append(cue);
