@@ -3,6 +3,7 @@ package dev.segue;
 import dev.segue.output.WavWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Renders a {@link SessionScript} through an offline {@link Segue} to a WAV file. Each scripted
@@ -22,9 +23,16 @@ public final class OfflineRender {
     /**
      * Renders {@code script} to a 32-bit float stereo WAV at {@code wavOut}; events reach
      * {@code listener} (may be null) as they happen.
+     *
+     * @throws IllegalArgumentException before rendering anything, listing every line of the script
+     *     that names something the sheet does not have
      */
     public static Result render(Segue segue, SessionScript script, Path wavOut, SegueListener listener)
             throws IOException {
+        List<String> problems = script.check(segue);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
         if (listener != null) {
             segue.addListener(listener);
         }

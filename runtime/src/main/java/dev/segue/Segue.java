@@ -319,6 +319,21 @@ public final class Segue implements AutoCloseable {
         return sheet.states();
     }
 
+    /** Names of the sheet's cues, in sheet order. */
+    public List<String> cues() {
+        return sheet.cues().stream().map(c -> c.name()).toList();
+    }
+
+    /** Names of the sheet's stingers, in sheet order. */
+    public List<String> stingers() {
+        return sheet.stingers().stream().map(Stinger::name).toList();
+    }
+
+    /** Names of the sheet's parameters, in sheet order. */
+    public List<String> parameters() {
+        return sheet.parameters().stream().map(Parameter::name).toList();
+    }
+
     /** The output's name, or "offline". */
     public String outputName() {
         return output == null ? "offline" : output.name();

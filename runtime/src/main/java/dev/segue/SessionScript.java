@@ -103,6 +103,32 @@ public final class SessionScript {
         return new SessionScript(name, steps, end);
     }
 
+    /**
+     * Checks every name in the script against what {@code segue}'s sheet defines.
+     *
+     * @return one {@code name:line: problem} per unknown state, parameter, cue or stinger; empty if
+     *     the script fits the sheet
+     */
+    public List<String> check(Segue segue) {
+        List<String> problems = new ArrayList<>();
+        for (Step s : steps) {
+            String what = s.args().isEmpty() ? null : s.args().get(0);
+            List<String> known = switch (s.verb()) {
+                case "state" -> segue.states();
+                case "param" -> segue.parameters();
+                case "trigger" -> segue.cues();
+                case "stinger" -> segue.stingers();
+                default -> null;
+            };
+            if (known != null && !known.contains(what)) {
+                String kind = s.verb().equals("trigger") ? "cue" : s.verb().equals("param") ? "parameter" : s.verb();
+                problems.add(name + ":" + s.line() + ": the sheet has no " + kind + " '" + what + "'"
+                        + (known.isEmpty() ? "" : " (it has " + String.join(", ", known) + ")"));
+            }
+        }
+        return problems;
+    }
+
     private static IllegalArgumentException bad(String name, int line, String why) {
         return new IllegalArgumentException(name + ":" + line + ": " + why);
     }

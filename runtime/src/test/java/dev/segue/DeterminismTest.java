@@ -99,6 +99,18 @@ class DeterminismTest {
     }
 
     @Test
+    void aScriptIsCheckedAgainstTheSheetBeforeAnythingRenders() {
+        Segue segue = Audio.offline(richSheet(dir));
+        SessionScript script = SessionScript.parse("s.txt", "0 state explore\n1 state boss\n2 param danger 1\n3 trigger zz\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OfflineRender.render(segue, script, dir.resolve("never.wav"), null));
+        assertEquals(java.util.List.of("s.txt:2: the sheet has no state 'boss' (it has explore, combat, quiet)",
+                "s.txt:3: the sheet has no parameter 'danger' (it has intensity)",
+                "s.txt:4: the sheet has no cue 'zz' (it has a, b, bridge, sting)"), java.util.List.of(e.getMessage().split("\n")));
+        assertTrue(!Files.exists(dir.resolve("never.wav")));
+    }
+
+    @Test
     void badScriptLinesAreNamed() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SessionScript.parse("s.txt", "0 state a\n1.5 dance now\n"));

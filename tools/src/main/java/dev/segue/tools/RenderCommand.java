@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
                     + "musical event is printed as it happens: bars, cue starts and ends, transitions, "
                     + "stingers, markers and errors (beats too with --beats). A summary ends the log.",
             "",
-            "Exit status: 0 rendered; 1 the sheet or the script is broken (every error is printed)."
+            "Exit status: 0 rendered; 1 the sheet or the script is broken, or names something the sheet "
+                    + "does not have (every error is printed), or the WAV cannot be written."
         })
 public final class RenderCommand implements Callable<Integer> {
     @Spec
@@ -72,6 +74,12 @@ public final class RenderCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            List<String> problems = session.check(segue);
+            if (!problems.isEmpty()) {
+                problems.forEach(err::println);
+                err.flush();
+                return 1;
+            }
             OfflineRender.Result r = OfflineRender.render(segue, session, out, e -> {
                 if (beats || e.type() != SegueEvent.Type.BEAT) {
                     w.println(e);
@@ -81,8 +89,16 @@ public final class RenderCommand implements Callable<Integer> {
                     r.seconds(), segue.sampleRate(), SampleAssetsCommand.dbfs(r.peak()), r.wav());
             w.flush();
             return 0;
+        } catch (NoSuchFileException e) {
+            err.println("segue render: cannot write " + e.getFile() + ": no such file or folder");
+            err.flush();
+            return 1;
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println("segue render: cannot write " + e.getFile() + ": permission denied");
+            err.flush();
+            return 1;
         } catch (IOException e) {
-            err.println("segue render: " + e);
+            err.println("segue render: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             err.flush();
             return 1;
         } finally {
@@ -98,7 +114,7 @@ public final class RenderCommand implements Callable<Integer> {
             int n = e.errors().size();
             err.println(e.sheet() + ": " + n + (n == 1 ? " error" : " errors"));
             for (String line : e.errors()) {
-                err.println(line);
+                err.println("  " + line);
             }
             err.flush();
             return null;

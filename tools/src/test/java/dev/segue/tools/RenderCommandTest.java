@@ -82,4 +82,27 @@ class RenderCommandTest {
         assertEquals(1, r.exitCode(), r.all());
         assertTrue(r.err().contains("bad.script:2"), r.all());
     }
+
+    @Test
+    void aScriptNamingWhatTheSheetLacksIsRefusedBeforeRendering() throws IOException {
+        Path script = tmp.resolve("typos.script");
+        Files.writeString(script, "0 state menu\n1 state dungeon\n2 stinger kaboom\n3 param intensity 0.5\n4 end\n");
+        Path wav = tmp.resolve("typos.wav");
+        Cli r = Cli.run("render", SAMPLE.resolve("sample.cues.json").toString(), "--script", script.toString(),
+                "--out", wav.toString());
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().contains("typos.script:2: the sheet has no state 'dungeon' (it has menu, explore, combat, silence)"),
+                r.all());
+        assertTrue(r.err().contains("typos.script:3: the sheet has no stinger 'kaboom' (it has pickup)"), r.all());
+        assertTrue(!r.err().contains("typos.script:4"), r.all());
+        assertTrue(!Files.exists(wav), "nothing rendered");
+    }
+
+    @Test
+    void anUnwritableOutputIsNamed() {
+        Cli r = Cli.run("render", SAMPLE.resolve("sample.cues.json").toString(), "--script",
+                SAMPLE.resolve("tour.script").toString(), "--out", "/proc/segue-cannot-write-here/x.wav");
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().startsWith("segue render: cannot write /proc/segue-cannot-write-here"), r.all());
+    }
 }
