@@ -75,9 +75,9 @@ public final class Mixer {
     private int pendFromCue;
     private long pendCommit;
     private long switch1 = Long.MAX_VALUE;
-    private int sw1Pb;
+    private int sw1Pb = -1;
     private long switch2 = Long.MAX_VALUE;
-    private int sw2Pb;
+    private int sw2Pb = -1;
     private int pendSource = -1;
     private float pendSourceGain;
     private int queuedCue = NONE;
@@ -720,6 +720,9 @@ public final class Mixer {
     private void stop(int i) {
         Playback p = pool[i];
         p.active = false;
+        if (i == pendSource) {
+            pendSource = -1; // its slot may be reused: a cancel must not touch it
+        }
         lastPos[p.cue.index()] = p.pos;
         emit(Events.CUE_ENDED, now, 0, p.cue.index(), p.role);
         if (i == bed) {
