@@ -61,7 +61,7 @@ class CueSheetValidationTest {
             "cues.boss.stems[3].file: cannot read 'boss/broken.wav'",
             "cues.calm.fadeout: unknown field",
             "cues.calm.stems[0].file: '../outside.wav' is outside the sheet's folder",
-            "cues.calm.stems[1].file: cannot read 'text.wav': not a WAV file (no RIFF header) (at byte 0)",
+            "cues.calm.stems[1].file: cannot read 'text.wav': not an audio file Segue knows (it reads WAV, Ogg Vorbis, MP3 and FLAC) (at byte 0)",
             "cues.boss.stems[3].file: cannot read 'boss/broken.wav': no fmt chunk found (at byte 12)",
             "cues.calm.loop: the loop ends",
                         "states.menu: no cue named 'title'",

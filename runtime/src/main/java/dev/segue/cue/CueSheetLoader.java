@@ -11,7 +11,7 @@ import com.google.gson.stream.JsonReader;
 import dev.segue.AudioFormatException;
 import dev.segue.CueSheetException;
 import dev.segue.decode.PcmData;
-import dev.segue.decode.WavSource;
+import dev.segue.decode.AudioFiles;
 import dev.segue.time.MusicalLength;
 import dev.segue.time.TempoMap;
 import java.io.IOException;
@@ -427,7 +427,7 @@ public final class CueSheetLoader {
             return null;
         }
         try {
-            PcmData d = PcmData.load(WavSource.open(p));
+            PcmData d = PcmData.load(AudioFiles.open(p));
             if (d.sampleRate() != sampleRate) {
                 error(path, "'" + file + "' is " + d.sampleRate() + " Hz but the mixer runs at " + sampleRate
                         + " Hz; resample it (Segue's resampler is not in yet)");

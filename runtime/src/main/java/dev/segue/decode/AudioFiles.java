@@ -1,0 +1,94 @@
+package dev.segue.decode;
+
+import dev.segue.AudioFormatException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Opens an audio file as a {@link PcmSource}, choosing the decoder from the file's content (its
+ * magic bytes), never from its name: a {@code .mp3} that is really a WAV plays, and a {@code .ogg}
+ * that is really text is refused with a clear reason.
+ */
+public final class AudioFiles {
+    /** A recognised container. */
+    public enum Format {
+        WAV, OGG, FLAC, MP3, UNKNOWN
+    }
+
+    private AudioFiles() {
+    }
+
+    /**
+     * Opens {@code file} with the decoder its content calls for.
+     *
+     * @throws AudioFormatException naming the file and what is wrong (missing, empty, not audio, or
+     *     a format Segue cannot decode yet)
+     */
+    public static PcmSource open(Path file) throws IOException {
+        Format f = detect(file);
+        switch (f) {
+            case WAV:
+                return WavSource.open(file);
+            case UNKNOWN:
+                throw new AudioFormatException(file.toString(), 0,
+                        "not an audio file Segue knows (it reads WAV, Ogg Vorbis, MP3 and FLAC)");
+            default:
+                throw new AudioFormatException(file.toString(), 0, f + " is recognised but not decoded yet");
+        }
+    }
+
+    /** The format {@code file}'s first bytes announce. */
+    public static Format detect(Path file) throws IOException {
+        byte[] head = new byte[12];
+        int n;
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.wrap(head);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // fill what the file has
+            }
+            n = b.position();
+        } catch (NoSuchFileException e) {
+            throw new AudioFormatException(file.toString(), -1, "no such file");
+        }
+        if (n == 0) {
+            throw new AudioFormatException(file.toString(), 0, "the file is empty");
+        }
+        return detect(head, n);
+    }
+
+    /** The format that {@code n} leading bytes announce. */
+    static Format detect(byte[] h, int n) {
+        if (n >= 12 && ascii(h, 0, "RIFF") && ascii(h, 8, "WAVE")) {
+            return Format.WAV;
+        }
+        if (n >= 4 && ascii(h, 0, "OggS")) {
+            return Format.OGG;
+        }
+        if (n >= 4 && ascii(h, 0, "fLaC")) {
+            return Format.FLAC;
+        }
+        if (n >= 3 && ascii(h, 0, "ID3")) {
+            return Format.MP3;
+        }
+        // an MPEG audio frame sync: 11 set bits, layer III, a valid bitrate and rate index
+        if (n >= 4 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xE0) == 0xE0 && (h[1] & 0x06) == 0x02
+                && (h[2] & 0xF0) != 0xF0 && (h[2] & 0x0C) != 0x0C && (h[1] & 0x18) != 0x08) {
+            return Format.MP3;
+        }
+        return Format.UNKNOWN;
+    }
+
+    private static boolean ascii(byte[] h, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (h[at + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
