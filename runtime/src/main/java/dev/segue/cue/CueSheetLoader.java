@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import dev.segue.AudioFormatException;
@@ -34,24 +33,20 @@ import java.util.regex.Pattern;
  * {@link CueSheet} or throws a {@link CueSheetException} listing every error with its JSON path.
  * The format is described in {@code docs/CUESHEET.md}.
  */
-public final class CueSheetLoader {
-    private static final Pattern BAR_BEAT = Pattern.compile("(\\d+):(\\d+(?:\\.\\d+)?)");
+public final class CueSheetLoader extends SheetValues {
     private static final Pattern METER = Pattern.compile("(\\d+)/(\\d+)");
     private static final Set<String> TOP = Set.of("$schema", "format", "parameters", "cues", "states",
             "transitions", "stingers", "description");
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
             "description");
     private static final Set<String> STEM = Set.of("name", "file", "gainDb", "gainCurve");
-    private static final Set<String> RULE = Set.of("from", "to", "when", "bars", "marker", "position", "fadeOut",
-            "fadeIn", "bridge", "outro", "description");
-    private static final Set<String> STINGER = Set.of("cue", "when", "cooldown", "duck", "gainDb");
 
     private final int sampleRate;
-    private final List<String> errors = new ArrayList<>();
     private final Map<Path, PcmData> audioCache = new HashMap<>();
     private Path dir;
 
     private CueSheetLoader(int sampleRate) {
+        super(new ArrayList<>());
         this.sampleRate = sampleRate;
     }
 
@@ -137,8 +132,9 @@ public final class CueSheetLoader {
                 stateCues.add(idx);
             }
         }
-        List<TransitionRule> rules = rules(top, byName, cuesObj);
-        List<Stinger> stingers = stingers(top, byName, cuesObj);
+        RuleReader ruleReader = new RuleReader(errors);
+        List<TransitionRule> rules = ruleReader.rules(top, byName, cuesObj);
+        List<Stinger> stingers = ruleReader.stingers(top, byName, cuesObj);
         if (!errors.isEmpty()) {
             throw new CueSheetException(file.toString(), errors);
         }
@@ -443,362 +439,9 @@ public final class CueSheetLoader {
         return null;
     }
 
-    // ---------------------------------------------------------------- transitions and stingers
-
-    private List<TransitionRule> rules(JsonObject top, Map<String, Cue> cues, JsonObject cuesObj) {
-        List<TransitionRule> out = new ArrayList<>();
-        JsonArray arr = array(top, "transitions", "", false);
-        if (arr == null) {
-            return out;
-        }
-        for (int i = 0; i < arr.size(); i++) {
-            String path = "transitions[" + i + "]";
-            if (!arr.get(i).isJsonObject()) {
-                error(path, "a transition is an object like {\"from\": \"*\", \"to\": \"combat\", \"when\": \"nextBar\"}");
-                continue;
-            }
-            JsonObject r = arr.get(i).getAsJsonObject();
-            int before = errors.size();
-            unknownKeys(r, RULE, path);
-            String from = cueRef(r, "from", path, cues, cuesObj, true);
-            String to = cueRef(r, "to", path, cues, cuesObj, true);
-            When when = When.NEXT_BAR;
-            if (r.has("when")) {
-                try {
-                    when = When.parse(r.get("when").getAsString());
-                } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                    error(path + ".when", e.getMessage() == null ? "when is a string" : e.getMessage());
-                }
-            }
-            int bars = 1;
-            if (r.has("bars")) {
-                double b = number(r, "bars", path, 1);
-                if (b < 1 || b != Math.floor(b) || b > 1000) {
-                    error(path + ".bars", "bars is a whole number from 1 to 1000");
-                }
-                bars = (int) b;
-            }
-            String marker = r.has("marker") ? string(r, "marker", path, false) : null;
-            if (marker != null && from != null && !from.equals("*") && cues.containsKey(from)) {
-                boolean found = false;
-                for (Marker m : cues.get(from).markers()) {
-                    found |= m.name().equals(marker);
-                }
-                if (!found) {
-                    error(path + ".marker", "cue '" + from + "' has no marker named '" + marker + "'");
-                }
-            }
-            Where where = Where.ENTRY;
-            if (r.has("position")) {
-                try {
-                    where = Where.parse(r.get("position").getAsString());
-                } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                    error(path + ".position", e.getMessage() == null ? "position is a string" : e.getMessage());
-                }
-            }
-            Fade fadeOut = fade(r, "fadeOut", path, CueSheet.DEFAULT_RULE.fadeOut());
-            Fade in = fade(r, "fadeIn", path, Fade.NONE);
-            int bridge = -1;
-            if (r.has("bridge")) {
-                String b = cueRef(r, "bridge", path, cues, cuesObj, false);
-                if (b != null && cues.containsKey(b)) {
-                    bridge = cues.get(b).index();
-                    if (cues.get(b).loops()) {
-                        error(path + ".bridge", "bridge cue '" + b + "' loops; a bridge must play once and end");
-                    }
-                }
-            }
-            boolean outro = r.has("outro") && bool(r, "outro", path);
-            if (errors.size() == before) {
-                out.add(new TransitionRule(from, to, when, bars, marker, where, fadeOut, in, bridge, outro, path));
-            }
-        }
-        return out;
-    }
-
-    private Fade fade(JsonObject r, String key, String path, Fade dflt) {
-        if (!r.has(key)) {
-            return dflt;
-        }
-        String fp = path + "." + key;
-        JsonElement el = r.get(key);
-        if (el.isJsonPrimitive()) { // shorthand: "fadeOut": "2 beats"
-            MusicalLength l = length(el, fp);
-            return l == null ? dflt : new Fade(nonNegative(l, fp), MusicalLength.ZERO, dflt.curve());
-        }
-        if (!el.isJsonObject()) {
-            error(fp, "a fade is \"2 beats\" or an object like {\"length\": \"1 bar\", \"curve\": \"equalPower\"}");
-            return dflt;
-        }
-        JsonObject o = el.getAsJsonObject();
-        unknownKeys(o, Set.of("length", "offset", "curve"), fp);
-        MusicalLength len = o.has("length") ? length(o.get("length"), fp + ".length") : MusicalLength.ZERO;
-        MusicalLength off = o.has("offset") ? length(o.get("offset"), fp + ".offset") : MusicalLength.ZERO;
-        Curve curve = dflt.curve();
-        if (o.has("curve")) {
-            try {
-                curve = Curve.parse(o.get("curve").getAsString());
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                error(fp + ".curve", "'" + o.get("curve") + "' is not a curve: use linear, equalPower, sCurve or exponential");
-            }
-        }
-        return new Fade(len == null ? MusicalLength.ZERO : nonNegative(len, fp + ".length"),
-                off == null ? MusicalLength.ZERO : off, curve);
-    }
-
-    private MusicalLength nonNegative(MusicalLength l, String path) {
-        if (l.value() < 0) {
-            error(path, "a fade length cannot be negative");
-            return MusicalLength.ZERO;
-        }
-        return l;
-    }
-
-    private List<Stinger> stingers(JsonObject top, Map<String, Cue> cues, JsonObject cuesObj) {
-        List<Stinger> out = new ArrayList<>();
-        JsonObject obj = object(top, "stingers", "", false);
-        if (obj == null) {
-            return out;
-        }
-        for (Map.Entry<String, JsonElement> e : obj.entrySet()) {
-            String path = "stingers." + e.getKey();
-            if (!e.getValue().isJsonObject()) {
-                error(path, "a stinger is an object like {\"cue\": \"pickup\", \"when\": \"nextBeat\"}");
-                continue;
-            }
-            JsonObject s = e.getValue().getAsJsonObject();
-            int before = errors.size();
-            unknownKeys(s, STINGER, path);
-            String cue = cueRef(s, "cue", path, cues, cuesObj, false);
-            When when = When.NEXT_BEAT;
-            if (s.has("when")) {
-                try {
-                    when = When.parse(s.get("when").getAsString());
-                    if (when != When.IMMEDIATE && when != When.NEXT_BEAT && when != When.NEXT_BAR) {
-                        error(path + ".when", "a stinger lands immediate, nextBeat or nextBar");
-                    }
-                } catch (IllegalArgumentException | UnsupportedOperationException e2) {
-                    error(path + ".when", String.valueOf(e2.getMessage()));
-                }
-            }
-            MusicalLength cooldown = s.has("cooldown") ? length(s.get("cooldown"), path + ".cooldown") : MusicalLength.ZERO;
-            float duck = 1;
-            MusicalLength attack = MusicalLength.ms(50);
-            MusicalLength release = MusicalLength.ms(400);
-            if (s.has("duck")) {
-                JsonObject d = object(s, "duck", path, true);
-                if (d != null) {
-                    unknownKeys(d, Set.of("gainDb", "attack", "release"), path + ".duck");
-                    double db = number(d, "gainDb", path + ".duck", -6);
-                    if (db > 0 || db < -96) {
-                        error(path + ".duck.gainDb", "ducking is a cut between 0 and -96 dB");
-                    }
-                    duck = (float) Math.pow(10, db / 20);
-                    if (d.has("attack")) {
-                        attack = length(d.get("attack"), path + ".duck.attack");
-                    }
-                    if (d.has("release")) {
-                        release = length(d.get("release"), path + ".duck.release");
-                    }
-                }
-            }
-            float gain = (float) Math.pow(10, number(s, "gainDb", path, 0) / 20);
-            if (cue != null && cues.containsKey(cue) && cues.get(cue).loops()) {
-                error(path + ".cue", "stinger cue '" + cue + "' loops; a stinger must play once and end");
-            }
-            if (errors.size() == before && cue != null && cues.containsKey(cue)) {
-                out.add(new Stinger(e.getKey(), out.size(), cues.get(cue).index(), when, cooldown, duck, attack, release, gain));
-            }
-        }
-        return out;
-    }
-
-    private String cueRef(JsonObject o, String key, String path, Map<String, Cue> cues, JsonObject cuesObj,
-            boolean wildcards) {
-        String v = string(o, key, path, true);
-        if (v == null) {
-            return null;
-        }
-        if (wildcards && (v.equals("*") || v.equals("silence"))) {
-            return v;
-        }
-        if (!cues.containsKey(v)) {
-            if (cuesObj == null || !cuesObj.has(v)) { // a cue with its own errors is already reported
-                error(path + "." + key, "no cue named '" + v + "'" + suggest(v, cuesObj));
-            }
-            return null;
-        }
-        return v;
-    }
-
-    // ---------------------------------------------------------------- values
-
     /**
      * A position in a cue: {@code "bar:beat"} (1-based, beat may be fractional), a length from the
      * start ({@code "1.5 s"}, {@code "3 bars"}) or a whole number of frames. Returns -1 after an error.
      */
-    private long position(JsonElement el, TempoMap tempo, String path, long length) {
-        long f = -1;
-        if (el.isJsonPrimitive() && el.getAsJsonPrimitive().isNumber()) {
-            double d = el.getAsDouble();
-            if (d != Math.floor(d) || d < 0) {
-                error(path, "a frame position is a whole number >= 0");
-                return -1;
-            }
-            f = (long) d;
-        } else if (el.isJsonPrimitive() && el.getAsJsonPrimitive().isString()) {
-            String s = el.getAsString().trim();
-            Matcher m = BAR_BEAT.matcher(s);
-            if (m.matches()) {
-                long bar = Long.parseLong(m.group(1));
-                double beat = Double.parseDouble(m.group(2));
-                if (bar < 1 || beat < 1) {
-                    error(path, "bars and beats count from 1: '" + s + "'");
-                    return -1;
-                }
-                f = tempo.frameOf(bar - 1, beat - 1);
-            } else {
-                try {
-                    MusicalLength l = MusicalLength.parse(s);
-                    if (l.value() < 0) {
-                        error(path, "a position cannot be negative");
-                        return -1;
-                    }
-                    f = l.toFrames(tempo, 0);
-                } catch (IllegalArgumentException e) {
-                    error(path, "'" + s + "' is not a position: write \"bar:beat\" like \"5:1\", a time like \"2 s\", or frames");
-                    return -1;
-                }
-            }
-        } else {
-            error(path, "a position is \"bar:beat\", a time, or a frame number");
-            return -1;
-        }
-        if (length != Long.MAX_VALUE && f > length) {
-            error(path, "position " + el.getAsString() + " (frame " + f + ") is past the cue's end (frame " + length + ")");
-            return -1;
-        }
-        return f;
-    }
 
-    private MusicalLength length(JsonElement el, String path) {
-        if (el.isJsonPrimitive() && el.getAsJsonPrimitive().isNumber()) {
-            return MusicalLength.ms(el.getAsDouble());
-        }
-        if (!el.isJsonPrimitive() || !el.getAsJsonPrimitive().isString()) {
-            error(path, "a length is written like \"500 ms\", \"2 beats\" or \"1 bar\"");
-            return null;
-        }
-        try {
-            return MusicalLength.parse(el.getAsString());
-        } catch (IllegalArgumentException e) {
-            error(path, e.getMessage());
-            return null;
-        }
-    }
-
-    private JsonObject object(JsonObject o, String key, String path, boolean required) {
-        String p = join(path, key);
-        if (!o.has(key)) {
-            if (required) {
-                error(p, "missing; it is required");
-            }
-            return null;
-        }
-        if (!o.get(key).isJsonObject()) {
-            error(p, "must be a JSON object");
-            return null;
-        }
-        return o.getAsJsonObject(key);
-    }
-
-    private JsonArray array(JsonObject o, String key, String path, boolean required) {
-        String p = join(path, key);
-        if (!o.has(key)) {
-            if (required) {
-                error(p, "missing; it is required");
-            }
-            return null;
-        }
-        if (!o.get(key).isJsonArray()) {
-            error(p, "must be a JSON array");
-            return null;
-        }
-        return o.getAsJsonArray(key);
-    }
-
-    private String string(JsonObject o, String key, String path, boolean required) {
-        String p = join(path, key);
-        if (!o.has(key) || o.get(key).isJsonNull()) {
-            if (required) {
-                error(p, "missing; it is required");
-            }
-            return null;
-        }
-        JsonElement el = o.get(key);
-        if (!el.isJsonPrimitive() || !el.getAsJsonPrimitive().isString() || el.getAsString().isBlank()) {
-            error(p, "must be a non-empty string");
-            return null;
-        }
-        return el.getAsString();
-    }
-
-    private double number(JsonObject o, String key, String path, double dflt) {
-        if (!o.has(key)) {
-            return dflt;
-        }
-        JsonElement el = o.get(key);
-        if (!isNumber(el)) {
-            error(join(path, key), "must be a number, not " + el);
-            return dflt;
-        }
-        return el.getAsDouble();
-    }
-
-    private boolean bool(JsonObject o, String key, String path) {
-        JsonElement el = o.get(key);
-        if (!el.isJsonPrimitive() || !el.getAsJsonPrimitive().isBoolean()) {
-            error(join(path, key), "must be true or false");
-            return false;
-        }
-        return el.getAsBoolean();
-    }
-
-    private static boolean isNumber(JsonElement el) {
-        return el.isJsonPrimitive() && ((JsonPrimitive) el).isNumber() && Double.isFinite(el.getAsDouble());
-    }
-
-    private void unknownKeys(JsonObject o, Set<String> known, String path) {
-        for (String k : o.keySet()) {
-            if (!known.contains(k)) {
-                String hint = "";
-                for (String c : known) {
-                    if (c.equalsIgnoreCase(k) || c.replace("_", "").equalsIgnoreCase(k.replace("_", ""))) {
-                        hint = "; did you mean '" + c + "'?";
-                    }
-                }
-                error(join(path, k), "unknown field" + hint);
-            }
-        }
-    }
-
-    private static String suggest(String name, JsonObject cuesObj) {
-        if (cuesObj == null) {
-            return "";
-        }
-        for (String c : cuesObj.keySet()) {
-            if (c.equalsIgnoreCase(name)) {
-                return "; did you mean '" + c + "'?";
-            }
-        }
-        return "";
-    }
-
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
-    }
-
-    private void error(String path, String sentence) {
-        errors.add(path + ": " + sentence);
-    }
 }
