@@ -36,7 +36,7 @@ final class OggLinks {
         List<OggLink> links = new ArrayList<>();
         OggLink cur = headers(pages, packets, name, 0, 1, op);
         links.add(cur);
-        long tail = pages.findLastWithGranule(0, size);
+        long tail = pages.findLastWithGranule(0, size, 0, true);
         if (tail < 0) {
             throw new AudioFormatException(name, -1, "no complete Ogg page with a granule position");
         }
@@ -97,6 +97,11 @@ final class OggLinks {
             }
             links.add(next);
             cur = next;
+        }
+        if (tailSerial != cur.serial) { // the file ends with a page of a stream multiplexed beside the Vorbis one
+            tail = pages.findLastWithGranule(cur.start, size, cur.serial, false);
+            tailGranule = pages.granule();
+            tailEos = pages.eos();
         }
         cur.lastPage = tail;
         cur.lastGranule = tailGranule;

@@ -182,10 +182,10 @@ final class OggPageReader {
 
     /**
      * The offset of the last valid page that starts at or after {@code floor}, ends at or before
-     * {@code end} and has a granule position, searching backwards in steps; -1 if there is none.
-     * That page becomes the current page.
+     * {@code end} and has a granule position (of stream {@code serial} unless {@code anySerial}),
+     * searching backwards in steps; -1 if there is none. That page becomes the current page.
      */
-    long findLastWithGranule(long floor, long end) throws IOException {
+    long findLastWithGranule(long floor, long end, int serial, boolean anySerial) throws IOException {
         long step = 1 << 16;
         long from = end;
         while (from > floor) {
@@ -193,7 +193,7 @@ final class OggPageReader {
             long best = -1;
             long p = findForward(from, end);
             while (p >= 0 && p + length <= end) {
-                if (granule != -1) {
+                if (granule != -1 && (anySerial || this.serial == serial)) {
                     best = p;
                 }
                 p = findForward(p + length, end);

@@ -238,6 +238,36 @@ final class OggFixtures {
         return out.toByteArray();
     }
 
+    /**
+     * Multiplexes two Ogg files into one grouped stream, as a muxer would: both beginning-of-stream
+     * pages first, then the rest of their pages taken in turn. Pages are copied unchanged.
+     */
+    static byte[] interleave(byte[] a, byte[] b) {
+        List<byte[]> pa = pageBytes(a);
+        List<byte[]> pb = pageBytes(b);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(pa.get(0));
+        out.writeBytes(pb.get(0));
+        for (int i = 1; i < Math.max(pa.size(), pb.size()); i++) {
+            if (i < pa.size()) {
+                out.writeBytes(pa.get(i));
+            }
+            if (i < pb.size()) {
+                out.writeBytes(pb.get(i));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static List<byte[]> pageBytes(byte[] f) {
+        List<Integer> at = pages(f);
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            out.add(Arrays.copyOfRange(f, at.get(i), i + 1 < at.size() ? at.get(i + 1) : f.length));
+        }
+        return out;
+    }
+
     /** Offset in {@code f} of the setup header packet (its 0x05 "vorbis" preamble). */
     static int setupPacket(byte[] f) {
         byte[] pre = {5, 'v', 'o', 'r', 'b', 'i', 's'};

@@ -156,6 +156,20 @@ class OggSourceTest {
     }
 
     @Test
+    void groupedStreamsPlayTheFirstVorbisStreamOnly() throws Exception {
+        OggFixtures.Fixture a = fixture(48_000, 2, 30_000, 440);
+        OggFixtures.Fixture b = fixture(48_000, 2, 72_000, 660, "-c", "TITLE=second");
+        Path grouped = Files.write(dir.resolve("grouped.ogg"),
+                OggFixtures.interleave(Files.readAllBytes(a.ogg()), Files.readAllBytes(b.ogg())));
+        try (OggSource s = OggSource.open(grouped)) {
+            assertEquals(1, s.links());
+            assertEquals(30_000, s.frames(), "the length of the first stream, though the file ends with the other's pages");
+            assertArrayEquals(readAll(OggSource.open(a.ogg()), 4096), readAll(s, 1000));
+        }
+        assertSeeksExactly(grouped, 9);
+    }
+
+    @Test
     void commentsAndLoopPointsComeFromTheCommentHeader() throws Exception {
         OggFixtures.Fixture f = fixture(44_100, 2, 50_000, 440, "-c", "TITLE=Boss Theme", "-c", "ARTIST=Segue", "-c", "title=alt",
                 "-c", "LOOPSTART=44100", "-c", "LoopLength=2205");
