@@ -4,6 +4,7 @@
  */
 module dev.segue.runtime {
     requires com.google.gson;
+    requires jorbis;
 
     exports dev.segue;
 }
