@@ -4,6 +4,9 @@
  */
 module dev.segue.runtime {
     requires com.google.gson;
+    // automatic modules: names derived from the jar file names (neither jar declares Automatic-Module-Name)
+    requires jlayer;
+    requires jflac.codec;
 
     exports dev.segue;
 }
