@@ -34,9 +34,14 @@ final class LameTag {
         if (size > 4 + 36 + 4 && matches(w, at + 36, "VBRI")) {
             return new LameTag(true, -1, false, 0, 0);
         }
-        int xing = Mp3FrameHeader.sideInfoOffset(h) + Mp3FrameHeader.sideInfoSize(h);
-        if (xing + 8 > size || !(matches(w, at + xing, "Xing") || matches(w, at + xing, "Info"))) {
+        // the tag follows the side information; LAME puts it there as if there were no CRC even when
+        // the frame has one, so both places are tried
+        int xing = 4 + Mp3FrameHeader.sideInfoSize(h);
+        if (!isXing(w, at + xing, size - xing) && !(Mp3FrameHeader.crc(h) && isXing(w, at + xing + 2, size - xing - 2))) {
             return NONE;
+        }
+        if (!isXing(w, at + xing, size - xing)) {
+            xing += 2;
         }
         int flags = w.int32(at + xing + 4);
         int off = xing + 8;
@@ -58,6 +63,10 @@ final class LameTag {
         int delay = (b0 << 4) | (b1 >>> 4);
         int padding = ((b1 & 0xF) << 8) | b2;
         return new LameTag(true, frames, true, delay, padding);
+    }
+
+    private static boolean isXing(FileWindow w, long at, int room) throws IOException {
+        return room >= 8 && (matches(w, at, "Xing") || matches(w, at, "Info"));
     }
 
     /** The LAME tag ends with a CRC-16 (poly 0x8005, reflected) of every frame byte before it. */
