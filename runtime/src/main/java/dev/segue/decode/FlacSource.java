@@ -36,7 +36,11 @@ import org.jflac.metadata.Metadata;
  * <p><b>Damage.</b> A frame failing its CRC, a lost sync or anything the library throws becomes
  * silence for the samples it would have covered (the decoder restarts at the next good frame), so
  * reading always ends and delivers exactly {@link #frames()} frames. Every problem is reported as an
- * {@link AudioFormatException}; no exception of the library escapes.
+ * {@link AudioFormatException}; no exception of the library escapes. jFLAC can loop forever at the
+ * end of a damaged stream; the stream it reads cuts that loop short.
+ *
+ * <p>jFLAC 1.5.2 prints a line on {@code System.out} for every Rice partition coded with an escape;
+ * files from the reference encoder did not have any in our tests, damaged files do.
  */
 public final class FlacSource implements PcmSource {
     /** Below this span, bisection stops and decoding takes over. */
@@ -107,40 +111,61 @@ public final class FlacSource implements PcmSource {
         }
     }
 
-    /** The sample where the audio ends: after the last frame that decodes, at most the STREAMINFO total. */
+    /**
+     * The sample where the audio ends, at most the STREAMINFO total: the end of the last frame whose
+     * header is found near the end of the file if that frame decodes (or is complete but fails its
+     * CRC: damage, played as silence), else the end of the frame before it, which is complete since a
+     * header follows it. So a truncated file ends with its last complete frame.
+     */
     private long findEnd() throws IOException {
         long first = header.find(info.firstFrame, audioEnd);
         if (first < 0) {
             throw new AudioFormatException(name, info.firstFrame, "no audio frames after the metadata");
         }
-        long span = Math.max(4L * Math.max(info.maxFrameSize, 1 << 14), 1 << 18);
+        long span = Math.min(Math.max(4L * info.maxFrameSize, 1 << 18), 1 << 23);
         long from = Math.max(first, audioEnd - span);
-        long[] candidates = new long[64];
+        long[] offsets = new long[64];
+        long[] ends = new long[64];
         int n = 0;
         for (long p = header.find(from, audioEnd); p >= 0; p = header.find(p + 1, audioEnd)) {
-            candidates[n++ % candidates.length] = p;
+            long end = header.sampleNumber + header.blockSize;
+            while (n > 0 && ends[n - 1] >= end) {
+                n--; // positions must grow along the file: an earlier header claiming more is a false sync
+            }
+            if (n == offsets.length) {
+                offsets = Arrays.copyOf(offsets, 2 * n);
+                ends = Arrays.copyOf(ends, 2 * n);
+            }
+            offsets[n] = p;
+            ends[n++] = end;
         }
-        long end = -1;
-        for (int k = 1; k <= Math.min(n, candidates.length) && end < 0; k++) {
-            startDecoder(candidates[(n - k) % candidates.length]);
-            while (decodeNext() != EOF) {
-                end = Math.max(end, bufStart + bufLen);
+        if (n > 0) {
+            // only the last frame can be cut short: every other one has a header after it
+            startDecoder(offsets[n - 1]);
+            int r = decodeNext();
+            long end = -1;
+            if (r != EOF) {
+                end = Math.max(ends[n - 1], r == GOOD ? bufStart + bufLen : 0); // complete, intact or damaged
+            } else if (n > 1) {
+                end = ends[n - 2]; // the last frame does not decode: truncated (or too damaged to tell)
+            }
+            if (end >= 0) {
+                return info.totalSamples > 0 ? Math.min(end, info.totalSamples) : end;
             }
         }
-        if (end < 0) {
-            if (info.totalSamples > 0) {
-                return info.totalSamples; // the end is damaged; it will play as silence
-            }
-            throw new AudioFormatException(name, from, "no intact frame near the end and STREAMINFO does not give the length");
+        if (info.totalSamples > 0) {
+            return info.totalSamples; // nothing readable near the end: trust STREAMINFO, damage plays as silence
         }
-        return info.totalSamples > 0 ? Math.min(end, info.totalSamples) : end;
+        throw new AudioFormatException(name, from, "no intact frame near the end and STREAMINFO does not give the length");
     }
 
+    /** Channels per frame (1 to 8), from STREAMINFO. */
     @Override
     public int channels() {
         return info.channels;
     }
 
+    /** Frames per second, from STREAMINFO. */
     @Override
     public int sampleRate() {
         return info.sampleRate;
@@ -152,6 +177,7 @@ public final class FlacSource implements PcmSource {
         return frames;
     }
 
+    /** The file's path as given to {@link #open}. */
     @Override
     public String name() {
         return name;
@@ -167,6 +193,12 @@ public final class FlacSource implements PcmSource {
         return damagedFrames;
     }
 
+    /**
+     * Reads up to {@code want} frames, interleaved, into {@code dst} from {@code offset} (in samples).
+     * Allocates nothing in Segue's code.
+     *
+     * @return frames read (fewer only at the end), or -1 once {@link #frames()} frames have been read
+     */
     @Override
     public int read(float[] dst, int offset, int want) throws IOException {
         if (pos >= frames) {
@@ -238,6 +270,8 @@ public final class FlacSource implements PcmSource {
         Frame f;
         try {
             f = decoder.readNextFrame();
+        } catch (RangeStream.ReadPastEnd e) {
+            return EOF; // jFLAC loops forever at the end of some damaged streams; this breaks it out
         } catch (RuntimeException | IOException e) {
             // damaged data the library could not survive: restart at the next frame header after the
             // bytes it consumed (always further on, so this ends); a real read error resurfaces there
@@ -319,6 +353,7 @@ public final class FlacSource implements PcmSource {
         bufLen = 0;
     }
 
+    /** Closes the file. */
     @Override
     public void close() throws IOException {
         dropDecoder();

@@ -16,6 +16,9 @@ import javazoom.jl.decoder.MP3Decoder;
  * MPEG-1, MPEG-2 and MPEG-2.5 layer III (MP3) reader on JLayer: mono, stereo, joint and dual
  * stereo, output as float in [-1, 1] taken from JLayer's synthesis before its 16-bit rounding.
  *
+ * <p>Supported: MPEG-1 (32, 44.1, 48 kHz), MPEG-2 (16, 22.05, 24 kHz) and MPEG-2.5 (8, 11.025,
+ * 12 kHz) layer III, with or without CRC. Not supported: layers I and II, free-format bitrates.
+ *
  * <p><b>Framing.</b> ID3v2 tags at the start are skipped by their size field (footer flag included);
  * ID3v1, APEv2 and Lyrics3v2 tags at the end are ignored. {@link #open} walks every frame header once
  * (no decoding) and keeps a table of frames; a sync is trusted only when the following headers chain
@@ -27,7 +30,9 @@ import javazoom.jl.decoder.MP3Decoder;
  * start and the encoder padding minus 529 from the end, so {@link #frames()} is the length of the
  * file that was encoded and sample {@code i} here is sample {@code i} of the original. Without a
  * LAME extension only the 529-sample decoder delay is removed: the start still carries the encoder's
- * delay (576 samples for LAME) and the end its padding.
+ * delay (576 samples for LAME) and the end its padding. That is the case for {@code lame -t}, for
+ * other encoders, and when the first frame is too small to hold the tag (LAME then writes none, e.g.
+ * at 32 kbps and 22.05 kHz).
  *
  * <p><b>Seeking</b> is exact to the sample: decoding restarts a few frames before the target, early
  * enough that the bit reservoir holds all the main data of the target frame and of the two frames
@@ -131,11 +136,13 @@ public final class Mp3Source implements PcmSource {
         return new Mp3Source(name, ch, w, table, tag);
     }
 
+    /** Channels per frame: 1 or 2. */
     @Override
     public int channels() {
         return channels;
     }
 
+    /** Frames per second, from the first frame header. */
     @Override
     public int sampleRate() {
         return sampleRate;
@@ -147,6 +154,7 @@ public final class Mp3Source implements PcmSource {
         return frames;
     }
 
+    /** The file's path as given to {@link #open}. */
     @Override
     public String name() {
         return name;
@@ -157,6 +165,12 @@ public final class Mp3Source implements PcmSource {
         return failedFrames;
     }
 
+    /**
+     * Reads up to {@code want} frames, interleaved, into {@code dst} from {@code offset} (in samples).
+     * Allocates nothing in Segue's code.
+     *
+     * @return frames read (fewer only at the end), or -1 once {@link #frames()} frames have been read
+     */
     @Override
     public int read(float[] dst, int offset, int want) throws IOException {
         if (pos >= frames) {
@@ -234,7 +248,7 @@ public final class Mp3Source implements PcmSource {
             }
             bitstream.closeFrame();
         } catch (JavaLayerException | RuntimeException e) {
-            if (e.getCause() instanceof IOException io) {
+            if (e.getCause() instanceof IOException io && !(io instanceof RangeStream.ReadPastEnd)) {
                 throw new AudioFormatException(name, at, "cannot read the file: " + io.getMessage());
             }
         }
@@ -251,6 +265,7 @@ public final class Mp3Source implements PcmSource {
         decoder = null;
     }
 
+    /** Closes the file. */
     @Override
     public void close() throws IOException {
         dropDecoder();

@@ -9,7 +9,15 @@ import java.io.InputStream;
  * one instance feeds a decoder frame after frame.
  */
 final class RangeStream extends InputStream {
+    /**
+     * A decoder that asks for more bytes this often after being told the stream has ended is stuck
+     * in a loop (jFLAC can be, on damaged data): the next read throws {@link ReadPastEnd} to get
+     * control back.
+     */
+    private static final int MAX_READS_AT_END = 1000;
+
     private final FileWindow window;
+    private int readsAtEnd;
     private byte[] prefix = new byte[0];
     private int prefixPos;
     private long pos;
@@ -23,12 +31,14 @@ final class RangeStream extends InputStream {
     void prefix(byte[] bytes) {
         prefix = bytes;
         prefixPos = 0;
+        readsAtEnd = 0;
     }
 
     /** Serves the file's bytes {@code [from, to)} next (after any prefix not yet read). */
     void range(long from, long to) {
         pos = from;
         end = Math.min(to, window.size());
+        readsAtEnd = 0;
     }
 
     /** The file offset of the next byte this stream will serve from its range. */
@@ -42,7 +52,7 @@ final class RangeStream extends InputStream {
             return prefix[prefixPos++] & 0xFF;
         }
         if (pos >= end) {
-            return -1;
+            return atEnd();
         }
         return window.get(pos++);
     }
@@ -59,14 +69,21 @@ final class RangeStream extends InputStream {
             return n;
         }
         if (pos >= end) {
-            return -1;
+            return atEnd();
         }
         int n = window.read(pos, b, off, (int) Math.min(len, end - pos));
         if (n <= 0) {
-            return -1;
+            return atEnd();
         }
         pos += n;
         return n;
+    }
+
+    private int atEnd() throws ReadPastEnd {
+        if (++readsAtEnd > MAX_READS_AT_END) {
+            throw new ReadPastEnd();
+        }
+        return -1;
     }
 
     @Override
@@ -84,5 +101,14 @@ final class RangeStream extends InputStream {
     @Override
     public int available() {
         return (prefix.length - prefixPos) + (int) Math.min(Integer.MAX_VALUE, Math.max(0, end - pos));
+    }
+
+    /** Thrown when a decoder keeps reading after the end (see {@link #MAX_READS_AT_END}). */
+    static final class ReadPastEnd extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ReadPastEnd() {
+            super("the decoder kept reading past the end of the stream");
+        }
     }
 }
