@@ -17,8 +17,6 @@ final class Mp3FrameTable {
     private short[] mainBytes = new short[1024];
     private short[] mainDataBegin = new short[1024];
     private int count;
-    /** Bytes skipped while resynchronising: garbage or damage between frames. */
-    long skippedBytes;
 
     private Mp3FrameTable(int header) {
         this.header = header;
@@ -35,7 +33,6 @@ final class Mp3FrameTable {
             return null;
         }
         Mp3FrameTable t = new Mp3FrameTable(w.int32(p));
-        t.skippedBytes = p - start;
         while (p + 4 <= end) {
             int h = w.int32(p);
             if (Mp3FrameHeader.valid(h) && Mp3FrameHeader.compatible(h, t.header)) {
@@ -51,7 +48,6 @@ final class Mp3FrameTable {
             if (q < 0) {
                 break;
             }
-            t.skippedBytes += q - p;
             p = q;
         }
         return t;
