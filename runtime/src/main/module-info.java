@@ -5,6 +5,9 @@
 module dev.segue.runtime {
     requires com.google.gson;
     requires jorbis;
+    // automatic modules: names derived from the jar file names (neither jar declares Automatic-Module-Name)
+    requires jlayer;
+    requires jflac.codec;
 
     exports dev.segue;
 }
