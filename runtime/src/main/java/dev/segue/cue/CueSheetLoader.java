@@ -423,12 +423,7 @@ public final class CueSheetLoader extends SheetValues {
             return null;
         }
         try {
-            PcmData d = PcmData.load(AudioFiles.open(p));
-            if (d.sampleRate() != sampleRate) {
-                error(path, "'" + file + "' is " + d.sampleRate() + " Hz but the mixer runs at " + sampleRate
-                        + " Hz; resample it (Segue's resampler is not in yet)");
-                return null;
-            }
+            PcmData d = PcmData.load(AudioFiles.open(p, sampleRate)); // resampled to the mixer rate if need be
             audioCache.put(p, d);
             return d;
         } catch (AudioFormatException e) {

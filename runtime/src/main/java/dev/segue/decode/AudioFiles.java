@@ -24,6 +24,15 @@ public final class AudioFiles {
     }
 
     /**
+     * Opens {@code file} at {@code rate}: with the decoder its content calls for, resampled when the
+     * file's rate differs.
+     */
+    public static PcmSource open(Path file, int rate) throws IOException {
+        PcmSource s = open(file);
+        return s.sampleRate() == rate ? s : new ResamplingSource(s, rate);
+    }
+
+    /**
      * Opens {@code file} with the decoder its content calls for.
      *
      * @throws AudioFormatException naming the file and what is wrong (missing, empty, not audio, or
@@ -34,11 +43,15 @@ public final class AudioFiles {
         switch (f) {
             case WAV:
                 return WavSource.open(file);
-            case UNKNOWN:
+            case OGG:
+                return OggSource.open(file);
+            case FLAC:
+                return FlacSource.open(file);
+            case MP3:
+                return Mp3Source.open(file);
+            default:
                 throw new AudioFormatException(file.toString(), 0,
                         "not an audio file Segue knows (it reads WAV, Ogg Vorbis, MP3 and FLAC)");
-            default:
-                throw new AudioFormatException(file.toString(), 0, f + " is recognised but not decoded yet");
         }
     }
 
