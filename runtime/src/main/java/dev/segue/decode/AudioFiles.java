@@ -55,6 +55,15 @@ public final class AudioFiles {
         }
     }
 
+    /** Opens {@code file} for reading; a missing file is an {@link AudioFormatException} naming it. */
+    static SeekableByteChannel openChannel(Path file) throws IOException {
+        try {
+            return Files.newByteChannel(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new AudioFormatException(file.toString(), -1, "no such file");
+        }
+    }
+
     /** The format {@code file}'s first bytes announce. */
     public static Format detect(Path file) throws IOException {
         byte[] head = new byte[12];

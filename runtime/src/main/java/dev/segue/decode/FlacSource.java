@@ -3,10 +3,7 @@ package dev.segue.decode;
 import dev.segue.AudioFormatException;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.jflac.FLACDecoder;
 import org.jflac.FrameListener;
@@ -85,12 +82,7 @@ public final class FlacSource implements PcmSource {
      */
     public static FlacSource open(Path file) throws IOException {
         String name = file.toString();
-        SeekableByteChannel ch;
-        try {
-            ch = Files.newByteChannel(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new AudioFormatException(name, -1, "no such file");
-        }
+        SeekableByteChannel ch = AudioFiles.openChannel(file);
         try {
             FileWindow w = new FileWindow(ch, ch.size(), 1 << 16);
             FlacStreamInfo info = FlacStreamInfo.read(w, name);

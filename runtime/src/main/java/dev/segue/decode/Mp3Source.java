@@ -3,10 +3,7 @@ package dev.segue.decode;
 import dev.segue.AudioFormatException;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import javazoom.jl.decoder.Bitstream;
 import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.JavaLayerException;
@@ -99,12 +96,7 @@ public final class Mp3Source implements PcmSource {
      */
     public static Mp3Source open(Path file) throws IOException {
         String name = file.toString();
-        SeekableByteChannel ch;
-        try {
-            ch = Files.newByteChannel(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new AudioFormatException(name, -1, "no such file");
-        }
+        SeekableByteChannel ch = AudioFiles.openChannel(file);
         try {
             return parse(name, ch);
         } catch (IOException | RuntimeException e) {

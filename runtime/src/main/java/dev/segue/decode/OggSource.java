@@ -6,10 +6,7 @@ import com.jcraft.jorbis.DspState;
 import dev.segue.AudioFormatException;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,12 +101,7 @@ public final class OggSource implements PcmSource {
      */
     public static OggSource open(Path file) throws IOException {
         String name = file.toString();
-        SeekableByteChannel ch;
-        try {
-            ch = Files.newByteChannel(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new AudioFormatException(name, -1, "no such file");
-        }
+        SeekableByteChannel ch = AudioFiles.openChannel(file);
         return open(name, ch);
     }
 

@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * RIFF/WAVE reader: PCM 8, 16, 24 and 32-bit, IEEE float 32 and 64-bit, {@code WAVE_FORMAT_EXTENSIBLE},
@@ -52,12 +49,7 @@ public final class WavSource implements PcmSource {
      */
     public static WavSource open(Path file) throws IOException {
         String name = file.toString();
-        SeekableByteChannel ch;
-        try {
-            ch = Files.newByteChannel(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new AudioFormatException(name, -1, "no such file");
-        }
+        SeekableByteChannel ch = AudioFiles.openChannel(file);
         try {
             return parse(name, ch);
         } catch (IOException | RuntimeException e) {
