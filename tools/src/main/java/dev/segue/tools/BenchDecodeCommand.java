@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures how many times faster than real time Segue decodes FILE, beside the native decoder.",
             "",
-            "The format is detected from the content. One warm-up round, then N measured rounds; each "
+            "The format is detected from the content. Warm-up rounds, then N measured rounds; each "
                     + "round decodes the whole file with Segue (4096-frame reads) and then with the "
                     + "native tool (oggdec, lame, flac or sox; timed as a whole process, wall clock). "
                     + "Prints each round, the medians and the ratio."
@@ -112,7 +112,10 @@ public final class BenchDecodeCommand implements Callable<Integer> {
             int width = Math.max(ours.length(), Math.max(resampling ? resName.length() : 0,
                     nat == null ? 0 : nat.tool.length()));
 
-            // warm-up: every path once, so class loading, JIT and the page cache are behind us
+            // warm-up: our path three times (the JIT needs more than one pass to settle), then every
+            // path once, so class loading, compilation and the page cache are behind us
+            decode(null);
+            decode(null);
             Decode warm = decode(null);
             double seconds = warm.frames / (double) rate;
             StringBuilder line = new StringBuilder("warm-up :");
