@@ -223,9 +223,7 @@ public final class FlacSource implements PcmSource {
      */
     @Override
     public void seek(long frame) throws IOException {
-        if (frame < 0 || frame > frames) {
-            throw new IllegalArgumentException("seek to " + frame + " outside 0.." + frames);
-        }
+        PcmSource.checkSeek(frame, frames);
         boolean inBuffer = frame >= bufStart && frame < bufStart + bufLen;
         boolean justAhead = decoder != null && frame >= bufStart + bufLen && frame - (bufStart + bufLen) < 2L * info.maxBlock;
         if (!inBuffer && !justAhead) {

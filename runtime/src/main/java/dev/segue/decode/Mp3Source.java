@@ -191,9 +191,7 @@ public final class Mp3Source implements PcmSource {
      */
     @Override
     public void seek(long frame) throws IOException {
-        if (frame < 0 || frame > frames) {
-            throw new IllegalArgumentException("seek to " + frame + " outside 0.." + frames);
-        }
+        PcmSource.checkSeek(frame, frames);
         pos = frame;
         if (frame == frames) {
             return;

@@ -333,9 +333,7 @@ public final class OggSource implements PcmSource {
         if (failure != null) {
             throw failure;
         }
-        if (frame < 0 || frame > frames) {
-            throw new IllegalArgumentException("seek to " + frame + " outside 0.." + frames);
-        }
+        PcmSource.checkSeek(frame, frames);
         if (frame == frames) {
             ended = true;
             return;

@@ -31,4 +31,15 @@ public interface PcmSource extends Closeable {
 
     /** A name for messages, usually the file path. */
     String name();
+
+    /**
+     * The range check every {@link #seek} makes.
+     *
+     * @throws IllegalArgumentException if {@code frame} is outside {@code 0..frames}
+     */
+    static void checkSeek(long frame, long frames) {
+        if (frame < 0 || frame > frames) {
+            throw new IllegalArgumentException("seek to " + frame + " outside 0.." + frames);
+        }
+    }
 }

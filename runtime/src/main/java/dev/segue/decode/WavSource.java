@@ -178,9 +178,7 @@ public final class WavSource implements PcmSource {
 
     @Override
     public void seek(long toFrame) throws IOException {
-        if (toFrame < 0 || toFrame > frames) {
-            throw new IllegalArgumentException("seek to " + toFrame + " outside 0.." + frames);
-        }
+        PcmSource.checkSeek(toFrame, frames);
         frame = toFrame;
     }
 

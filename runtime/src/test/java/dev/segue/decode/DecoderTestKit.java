@@ -127,6 +127,25 @@ final class DecoderTestKit {
     }
 
     /** Bytes the current thread allocates while {@code work} runs. */
+    /**
+     * Bytes {@code s} allocates per second of audio once warm: reads it through once, rewinds, then
+     * measures a second full read with a fixed 4096-frame buffer.
+     */
+    static double allocationPerSecond(PcmSource s) throws IOException {
+        readAll(s); // warm up
+        s.seek(0);
+        float[] buf = new float[4096 * s.channels()];
+        s.read(buf, 0, 4096);
+        long[] frames = {0};
+        long bytes = allocatedBy(() -> {
+            int n;
+            while ((n = s.read(buf, 0, 4096)) > 0) {
+                frames[0] += n;
+            }
+        });
+        return bytes / (frames[0] / (double) s.sampleRate());
+    }
+
     static long allocatedBy(ThrowingRunnable work) throws IOException {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = mx.getCurrentThreadAllocatedBytes();

@@ -1,6 +1,6 @@
 package dev.segue.decode;
 
-import static dev.segue.decode.DecoderTestKit.allocatedBy;
+import static dev.segue.decode.DecoderTestKit.allocationPerSecond;
 import static dev.segue.decode.DecoderTestKit.assertSeeksExact;
 import static dev.segue.decode.DecoderTestKit.readAll;
 import static dev.segue.decode.DecoderTestKit.run;
@@ -248,18 +248,7 @@ class FlacSourceTest {
     void steadyStateAllocationIsReported() throws IOException {
         needTools();
         try (FlacSource s = FlacSource.open(dir.resolve("s16.flac"))) {
-            readAll(s); // warm up
-            s.seek(0);
-            float[] buf = new float[4096 * 2];
-            s.read(buf, 0, 4096);
-            long[] frames = {0};
-            long bytes = allocatedBy(() -> {
-                int n;
-                while ((n = s.read(buf, 0, 4096)) > 0) {
-                    frames[0] += n;
-                }
-            });
-            double perSecond = bytes / (frames[0] / (double) s.sampleRate());
+            double perSecond = allocationPerSecond(s);
             System.out.printf("FlacSource: %.0f bytes allocated per second of 48 kHz stereo 16-bit (jFLAC's per-frame objects)%n",
                     perSecond);
         }

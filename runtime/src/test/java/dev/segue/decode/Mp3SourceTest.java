@@ -1,6 +1,6 @@
 package dev.segue.decode;
 
-import static dev.segue.decode.DecoderTestKit.allocatedBy;
+import static dev.segue.decode.DecoderTestKit.allocationPerSecond;
 import static dev.segue.decode.DecoderTestKit.assertSeeksExact;
 import static dev.segue.decode.DecoderTestKit.bestLag;
 import static dev.segue.decode.DecoderTestKit.readAll;
@@ -270,18 +270,7 @@ class Mp3SourceTest {
     void steadyStateAllocationIsReported() throws IOException {
         needTools();
         try (Mp3Source s = Mp3Source.open(dir.resolve("vbr.mp3"))) {
-            readAll(s); // warm up
-            s.seek(0);
-            float[] buf = new float[4096 * 2];
-            s.read(buf, 0, 4096);
-            long[] frames = {0};
-            long bytes = allocatedBy(() -> {
-                int n;
-                while ((n = s.read(buf, 0, 4096)) > 0) {
-                    frames[0] += n;
-                }
-            });
-            double perSecond = bytes / (frames[0] / (double) s.sampleRate());
+            double perSecond = allocationPerSecond(s);
             System.out.printf("Mp3Source: %.0f bytes allocated per second of 44.1 kHz stereo (JLayer; Segue's code allocates none)%n",
                     perSecond);
         }

@@ -123,16 +123,8 @@ public final class BenchDecodeCommand implements Callable<Integer> {
             if (resampling) {
                 line.append(cell(resName, width, seconds / decode(resample).wall));
             }
-            if (nat != null) {
-                double t = nat.run();
-                if (t < 0) {
-                    w.println(line);
-                    w.printf(Locale.ROOT, "native  : %s failed (%s); measuring Segue only%n", nat.tool, nat.failure);
-                    line.setLength(0);
-                    nat = null;
-                } else {
-                    line.append(cell(nat.tool, width, seconds / t));
-                }
+            if (nat != null && timeNative(nat, line, w, width, seconds) < 0) {
+                nat = null;
             }
             if (line.length() > 0) {
                 w.println(line);
@@ -159,15 +151,9 @@ public final class BenchDecodeCommand implements Callable<Integer> {
                     line.append(cell(resName, width, res[r]));
                 }
                 if (nat != null) {
-                    double t = nat.run();
-                    if (t < 0) {
-                        w.println(line);
-                        w.printf(Locale.ROOT, "native  : %s failed (%s); measuring Segue only%n", nat.tool, nat.failure);
-                        line.setLength(0);
+                    theirs[r] = timeNative(nat, line, w, width, seconds);
+                    if (theirs[r] < 0) {
                         nat = null;
-                    } else {
-                        theirs[r] = seconds / t;
-                        line.append(cell(nat.tool, width, theirs[r]));
                     }
                 }
                 if (line.length() > 0) {
@@ -266,6 +252,24 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     }
 
     /** The format's native command-line decoder, run as a process writing nowhere useful. */
+    /**
+     * Runs the native decoder once and adds its speed to {@code line}.
+     *
+     * @return times real time, or -1 after printing why it failed (the bench then measures Segue only)
+     */
+    private static double timeNative(Native nat, StringBuilder line, PrintWriter w, int width, double seconds)
+            throws IOException {
+        double t = nat.run();
+        if (t < 0) {
+            w.println(line);
+            w.printf(Locale.ROOT, "native  : %s failed (%s); measuring Segue only%n", nat.tool, nat.failure);
+            line.setLength(0);
+            return -1;
+        }
+        line.append(cell(nat.tool, width, seconds / t));
+        return seconds / t;
+    }
+
     private static final class Native {
         final String tool;
         final List<String> command;
