@@ -75,4 +75,14 @@ class StingerTest {
         assertEquals(ducked, Audio.left(out, 47_999), 1e-4);
         assertEquals(45_600, s.events(SegueEvent.Type.STINGER).get(0).frame());
     }
+
+    @Test
+    void overSilenceACooldownInBeatsFollowsTheStingersOwnTempo() {
+        // no music playing: "2 beats" is two beats of the stinger cue's 120 BPM, 48000 frames, not 2 ms
+        Audio.Session s = new Audio.Session(Audio.offline(sheet("")));
+        s.at(1_000, g -> g.playStinger("hit")).at(31_000, g -> g.playStinger("hit")).at(50_000, g -> g.playStinger("hit"));
+        s.render(80_000);
+        assertEquals(List.of(1_000L, 50_000L), s.events(SegueEvent.Type.STINGER).stream().map(SegueEvent::frame).toList());
+        assertEquals(31_000, s.events(SegueEvent.Type.STINGER_SKIPPED).get(0).frame());
+    }
 }

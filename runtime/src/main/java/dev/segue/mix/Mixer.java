@@ -9,7 +9,6 @@ import dev.segue.cue.CueSheet;
 import dev.segue.cue.Curve;
 import dev.segue.cue.Stinger;
 import dev.segue.cue.When;
-import dev.segue.time.MusicalLength;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -215,7 +214,7 @@ public final class Mixer {
     private void apply(int type, int arg) {
         switch (type) {
             case CommandRing.SET_STATE:
-                emit(Events.STATE, now, 0, -1, arg);
+                emitAt(Events.STATE, now, 0, -1, arg);
                 tx.request(sheet.stateCue(arg));
                 break;
             case CommandRing.GOTO_CUE:
@@ -228,14 +227,14 @@ public final class Mixer {
                 if (!paused) {
                     paused = true;
                     master.ramp(now, pauseFade, master.gain(now), 0, Curve.S_CURVE);
-                    emit(Events.PAUSED, now, 0, -1, -1);
+                    emitAt(Events.PAUSED, now, 0, -1, -1);
                 }
                 break;
             case CommandRing.RESUME:
                 if (paused) {
                     paused = false;
                     master.ramp(now, pauseFade, master.gain(now), 1, Curve.S_CURVE);
-                    emit(Events.RESUMED, now, 0, -1, -1);
+                    emitAt(Events.RESUMED, now, 0, -1, -1);
                 }
                 break;
             default:
@@ -250,8 +249,11 @@ public final class Mixer {
     private void stinger(int index) {
         Stinger st = sheet.stingers().get(index);
         Playback b = bed >= 0 ? pool[bed] : null;
+        // lengths in beats or bars follow the music playing, or the stinger's own tempo over silence
+        var grid = b != null ? b.cue.tempo() : sheet.cues().get(st.cue()).tempo();
+        long at = b != null ? b.pos : 0;
         if (stingerLast[index] != Long.MIN_VALUE) {
-            long cool = b != null ? st.cooldown().toFrames(b.cue.tempo(), b.pos) : msFrames(st.cooldown());
+            long cool = st.cooldown().toFrames(grid, at);
             if (now - stingerLast[index] < cool) {
                 emitAt(Events.STINGER_SKIPPED, now, Events.SKIP_COOLDOWN, st.cue(), index);
                 return;
@@ -287,14 +289,10 @@ public final class Mixer {
         p.env.constant(st.gain());
         stingerLast[index] = s;
         if (st.duckGain() < 1f) {
-            long attack = b != null ? st.duckAttack().toFrames(b.cue.tempo(), b.pos) : msFrames(st.duckAttack());
-            long release = b != null ? st.duckRelease().toFrames(b.cue.tempo(), b.pos) : msFrames(st.duckRelease());
+            long attack = st.duckAttack().toFrames(grid, at);
+            long release = st.duckRelease().toFrames(grid, at);
             ducker.add(s, Math.max(minFade, attack), s + (c.length() - p.pos), Math.max(minFade, release), st.duckGain());
         }
-    }
-
-    private long msFrames(MusicalLength l) {
-        return l.unit() == MusicalLength.Unit.FRAMES ? (long) l.value() : Math.round(l.value() * rate / 1000.0);
     }
 
     int alloc() {
@@ -303,7 +301,7 @@ public final class Mixer {
                 return i;
             }
         }
-        emit(Events.ERROR, now, Events.ERR_VOICES_FULL, -1, pool.length);
+        emitAt(Events.ERROR, now, Events.ERR_VOICES_FULL, -1, pool.length);
         return -1;
     }
 
@@ -341,9 +339,9 @@ public final class Mixer {
             long pos = b.pos;
             if (b.cue.tempo().nextBeat(pos) == pos) {
                 if (b.cue.tempo().beatInBarAt(pos) == 0) {
-                    emit(Events.BAR, now, 0, b.cue.index(), -1);
+                    emitAt(Events.BAR, now, 0, b.cue.index(), -1);
                 }
-                emit(Events.BEAT, now, 0, b.cue.index(), -1);
+                emitAt(Events.BEAT, now, 0, b.cue.index(), -1);
             }
             markerEvents(b);
         }
@@ -358,7 +356,7 @@ public final class Mixer {
         var markers = b.cue.markers();
         for (int m = 0; m < markers.length; m++) {
             if (markers[m].frame() == b.pos) {
-                emit(Events.MARKER, now, 0, b.cue.index(), m);
+                emitAt(Events.MARKER, now, 0, b.cue.index(), m);
             }
         }
     }
@@ -377,7 +375,7 @@ public final class Mixer {
         p.active = false;
         tx.stopped(i); // its slot may be reused: a cancel must not touch it
         lastPos[p.cue.index()] = p.pos;
-        emit(Events.CUE_ENDED, now, 0, p.cue.index(), p.role);
+        emitAt(Events.CUE_ENDED, now, 0, p.cue.index(), p.role);
         if (i == bed) {
             bed = -1;
         }
@@ -431,11 +429,6 @@ public final class Mixer {
         return f > now && f < next ? f : next;
     }
 
-    /** Current smoothed value of parameter {@code i}. Audio thread only. */
-    public float parameterValue(int i) {
-        return params.value(i);
-    }
-
     // ------------------------------------------------------------------ mixing
 
     private float busGain(Playback p, long f) {
@@ -482,10 +475,6 @@ public final class Mixer {
     }
 
     // ------------------------------------------------------------------ events
-
-    void emit(int type, long frame, long at, int cue, int other) {
-        emitAt(type, frame, at, cue, other);
-    }
 
     void emitAt(int type, long frame, long at, int cue, int other) {
         int br = 0;

@@ -53,10 +53,6 @@ final class Parameters {
         }
     }
 
-    float value(int i) {
-        return value[i];
-    }
-
     /** A stem's gain now: its static gain times its curve at the current parameter value. */
     float stemGain(Stem s) {
         var curve = s.curve();

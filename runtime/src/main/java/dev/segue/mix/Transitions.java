@@ -124,7 +124,7 @@ final class Transitions {
         if (src != null) {
             long d = Grid.until(src.cue, src.pos, src.loopsNow(m.now), r.when(), r.bars(), r.marker());
             if (d == Grid.NOT_FOUND) {
-                m.emit(Events.ERROR, m.now, Events.ERR_NO_MARKER, fromCue, toCue);
+                m.emitAt(Events.ERROR, m.now, Events.ERR_NO_MARKER, fromCue, toCue);
                 d = Grid.until(src.cue, src.pos, src.loopsNow(m.now), When.NEXT_BAR, 1, null);
             }
             t = m.now + d;
