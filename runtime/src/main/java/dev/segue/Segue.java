@@ -3,12 +3,11 @@ package dev.segue;
 import dev.segue.control.CommandRing;
 import dev.segue.control.EventRing;
 import dev.segue.control.Events;
-import dev.segue.control.ParameterSlots;
 import dev.segue.cue.CueSheet;
 import dev.segue.cue.CueSheetLoader;
 import dev.segue.cue.Parameter;
 import dev.segue.cue.Stinger;
-import dev.segue.mix.Mixer;
+import dev.segue.mix.Handover;
 import dev.segue.output.AudioOutput;
 import dev.segue.output.SilentOutput;
 import java.nio.file.Path;
@@ -35,11 +34,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * on whichever thread calls {@code update()}.
  */
 public final class Segue implements AutoCloseable {
-    private final CueSheet sheet;
-    private final Mixer mixer;
-    private final CommandRing commands;
-    private final ParameterSlots params;
-    private final EventRing events;
+    private final Handover handover;
+    /** The engine whose events {@link #update()} read last (the one before a swap, until drained). */
+    private Engine seen;
+    private final Builder config;
+    private final Reloader reloader;
     private final boolean offline;
     private final int blockFrames;
     private final List<SegueListener> listeners = new CopyOnWriteArrayList<>();
@@ -49,26 +48,16 @@ public final class Segue implements AutoCloseable {
     private final AudioOutput output;
     private final Thread audioThread;
     private volatile boolean running = true;
-    /** The game's mute and solo flags per stem (flat id), as last sent. */
-    private final boolean[] muted;
-    private final boolean[] soloed;
-    private final dev.segue.mix.Monitor.View view;
     private volatile Throwable audioFailure;
 
     private Segue(Builder b) {
-        this.sheet = CueSheetLoader.load(Objects.requireNonNull(b.sheet, "cueSheet(path) is required"), b.sampleRate);
-        this.commands = new CommandRing(b.commandCapacity);
-        float[] initial = new float[sheet.parameters().size()];
-        for (Parameter p : sheet.parameters()) {
-            initial[p.index()] = p.initial();
-        }
-        this.params = new ParameterSlots(initial);
-        this.events = new EventRing(b.eventCapacity);
-        this.mixer = new Mixer(sheet, commands, params, events, b.maxPlaybacks);
+        CueSheet sheet = CueSheetLoader.load(Objects.requireNonNull(b.sheet, "cueSheet(path) is required"), b.sampleRate);
+        this.config = b;
+        Engine first = new Engine(sheet, b.commandCapacity, b.eventCapacity, b.maxPlaybacks);
+        this.handover = new Handover(first.mixer, first.commands, first.params, first, Math.max(b.blockFrames, 1 << 14));
+        this.seen = first;
+        this.reloader = new Reloader(this, b.sheet, sheet);
         this.offline = b.offline;
-        this.muted = new boolean[sheet.totalStems()];
-        this.soloed = new boolean[sheet.totalStems()];
-        this.view = mixer.monitor().newView();
         this.blockFrames = b.blockFrames;
         if (offline) {
             output = null;
@@ -85,6 +74,14 @@ public final class Segue implements AutoCloseable {
             }
             audioThread.start();
         }
+        if (b.watch) {
+            reloader.startWatching();
+        }
+    }
+
+    /** The engine the game talks to now: it changes when a hot reload takes over. */
+    private Engine engine() {
+        return (Engine) handover.owner();
     }
 
     /** Starts building a Segue. */
@@ -96,7 +93,7 @@ public final class Segue implements AutoCloseable {
         float[] block = new float[blockFrames * 2];
         try {
             while (running) {
-                mixer.render(block, blockFrames);
+                handover.render(block, blockFrames);
                 output.write(block, blockFrames);
             }
         } catch (InterruptedException e) {
@@ -115,11 +112,12 @@ public final class Segue implements AutoCloseable {
      * @return false if the state is unknown or the command queue is full (an ERROR event follows)
      */
     public boolean setState(String state) {
-        int i = sheet.stateIndex(state);
+        Engine e = engine();
+        int i = e.sheet.stateIndex(state);
         if (i < 0) {
-            return localError(null, "unknown state '" + state + "'; the sheet has " + sheet.states());
+            return localError(null, "unknown state '" + state + "'; the sheet has " + e.sheet.states());
         }
-        return send(CommandRing.SET_STATE, i);
+        return send(e, CommandRing.SET_STATE, i);
     }
 
     /**
@@ -129,11 +127,12 @@ public final class Segue implements AutoCloseable {
      * @return false if no such parameter (an ERROR event follows)
      */
     public boolean setParameter(String name, float value) {
-        int i = sheet.parameterIndex(name);
+        Engine e = engine();
+        int i = e.sheet.parameterIndex(name);
         if (i < 0) {
             return localError(null, "unknown parameter '" + name + "'");
         }
-        params.set(i, value);
+        e.params.set(i, value);
         return true;
     }
 
@@ -143,11 +142,12 @@ public final class Segue implements AutoCloseable {
      * @return false if no such cue or the command queue is full
      */
     public boolean trigger(String cue) {
-        var c = sheet.cue(cue);
+        Engine e = engine();
+        var c = e.sheet.cue(cue);
         if (c == null) {
             return localError(null, "unknown cue '" + cue + "'");
         }
-        return send(CommandRing.GOTO_CUE, c.index());
+        return send(e, CommandRing.GOTO_CUE, c.index());
     }
 
     /**
@@ -156,21 +156,22 @@ public final class Segue implements AutoCloseable {
      * @return false if no such stinger or the command queue is full
      */
     public boolean playStinger(String name) {
-        int i = sheet.stingerIndex(name);
+        Engine e = engine();
+        int i = e.sheet.stingerIndex(name);
         if (i < 0) {
             return localError(null, "unknown stinger '" + name + "'");
         }
-        return send(CommandRing.STINGER, i);
+        return send(e, CommandRing.STINGER, i);
     }
 
     /** Fades the music out quickly and holds its position. */
     public void pause() {
-        send(CommandRing.PAUSE, 0);
+        send(engine(), CommandRing.PAUSE, 0);
     }
 
     /** Resumes from where {@link #pause()} held, fading back in. */
     public void resume() {
-        send(CommandRing.RESUME, 0);
+        send(engine(), CommandRing.RESUME, 0);
     }
 
     /**
@@ -181,12 +182,13 @@ public final class Segue implements AutoCloseable {
      * @return false if the sheet has no such duck or the command queue is full
      */
     public boolean duck(String name, boolean on) {
-        int i = sheet.duckIndex(name);
+        Engine e = engine();
+        int i = e.sheet.duckIndex(name);
         if (i < 0) {
             return localError(null, "unknown duck '" + name + "'; the sheet has "
-                    + sheet.ducks().stream().map(d -> d.name()).toList());
+                    + e.sheet.ducks().stream().map(d -> d.name()).toList());
         }
-        return send(CommandRing.DUCK, i << 1 | (on ? 1 : 0));
+        return send(e, CommandRing.DUCK, i << 1 | (on ? 1 : 0));
     }
 
     /**
@@ -194,10 +196,11 @@ public final class Segue implements AutoCloseable {
      * about 50 ms. Any thread.
      */
     public void setVolume(float linear) {
+        Engine e = engine();
         if (!(linear >= 0 && linear <= 4)) {
             throw new IllegalArgumentException("volume " + linear + " outside 0..4");
         }
-        mixer.setVolume(linear);
+        e.mixer.setVolume(linear);
     }
 
     /**
@@ -206,7 +209,8 @@ public final class Segue implements AutoCloseable {
      * @return false if there is no such cue or stem
      */
     public boolean setStemMute(String cue, String stem, boolean mute) {
-        return stemFlag(CommandRing.MUTE, muted, cue, stem, mute);
+        Engine e = engine();
+        return stemFlag(e, CommandRing.MUTE, e.muted, cue, stem, mute);
     }
 
     /**
@@ -216,11 +220,12 @@ public final class Segue implements AutoCloseable {
      * @return false if there is no such cue or stem
      */
     public boolean setStemSolo(String cue, String stem, boolean solo) {
-        return stemFlag(CommandRing.SOLO, soloed, cue, stem, solo);
+        Engine e = engine();
+        return stemFlag(e, CommandRing.SOLO, e.soloed, cue, stem, solo);
     }
 
-    private boolean stemFlag(int command, boolean[] flags, String cue, String stem, boolean on) {
-        var c = sheet.cue(cue);
+    private boolean stemFlag(Engine e, int command, boolean[] flags, String cue, String stem, boolean on) {
+        var c = e.sheet.cue(cue);
         int s = -1;
         if (c != null) {
             for (int i = 0; i < c.stems().length; i++) {
@@ -232,22 +237,23 @@ public final class Segue implements AutoCloseable {
         if (s < 0) {
             return localError(cue, c == null ? "unknown cue '" + cue + "'" : "cue '" + cue + "' has no stem '" + stem + "'");
         }
-        int id = sheet.stemId(c.index(), s);
+        int id = e.sheet.stemId(c.index(), s);
         flags[id] = on;
-        return send(command, id << 1 | (on ? 1 : 0));
+        return send(e, command, id << 1 | (on ? 1 : 0));
     }
 
-    private boolean send(int type, int arg) {
-        if (!commands.offer(type, arg)) {
+    private boolean send(Engine e, int type, int arg) {
+        if (!e.commands.offer(type, arg)) {
             return localError(null, "command queue full: the game sent more commands than the audio thread read");
         }
         return true;
     }
 
     private boolean localError(String cue, String message) {
+        Engine e = engine();
         long[] p = new long[4];
-        mixer.position(p);
-        local.add(new SegueEvent(SegueEvent.Type.ERROR, p[0], p[0] / (double) sheet.sampleRate(), 0, 0, cue, null, 0,
+        e.mixer.position(p);
+        local.add(new SegueEvent(SegueEvent.Type.ERROR, p[0], p[0] / (double) e.sheet.sampleRate(), 0, 0, cue, null, 0,
                 message));
         return false;
     }
@@ -256,10 +262,11 @@ public final class Segue implements AutoCloseable {
 
     /** Where the music is now. Safe from any thread. */
     public Position position() {
+        Engine e = engine();
         long[] p = new long[4];
-        mixer.position(p);
-        String cue = p[1] >= 0 ? sheet.cues().get((int) p[1]).name() : null;
-        return new Position(p[0], p[0] / (double) sheet.sampleRate(), cue == null ? 0 : (int) p[2] + 1,
+        e.mixer.position(p);
+        String cue = p[1] >= 0 ? e.sheet.cues().get((int) p[1]).name() : null;
+        return new Position(p[0], p[0] / (double) e.sheet.sampleRate(), cue == null ? 0 : (int) p[2] + 1,
                 cue == null ? 0 : (int) p[3] + 1, cue);
     }
 
@@ -268,22 +275,23 @@ public final class Segue implements AutoCloseable {
      * composer preview draws. Any thread; allocates the returned copy.
      */
     public Snapshot snapshot() {
+        Engine e = engine();
         Position p = position();
-        var v = view;
+        var v = e.view;
         java.util.List<Snapshot.Voice> voices = new java.util.ArrayList<>();
         Snapshot.Pending pending = null;
         synchronized (v) {
-            mixer.monitor().read(v);
+            e.mixer.monitor().read(v);
             for (int i = 0; i < v.count; i++) {
-                var c = sheet.cues().get(v.cue[i]);
+                var c = e.sheet.cues().get(v.cue[i]);
                 int n = c.stems().length;
                 float[] db = new float[n];
                 boolean[] mu = new boolean[n];
                 boolean[] so = new boolean[n];
                 for (int s = 0; s < n; s++) {
                     db[s] = (float) (20 * Math.log10(v.peak[i][s]));
-                    mu[s] = muted[sheet.stemId(c.index(), s)];
-                    so[s] = soloed[sheet.stemId(c.index(), s)];
+                    mu[s] = e.muted[e.sheet.stemId(c.index(), s)];
+                    so[s] = e.soloed[e.sheet.stemId(c.index(), s)];
                 }
                 voices.add(new Snapshot.Voice(c.name(), ROLES[Math.max(0, Math.min(ROLES.length - 1, v.role[i]))],
                         v.pos[i], v.gain[i], db, mu, so));
@@ -292,13 +300,13 @@ public final class Segue implements AutoCloseable {
                 int bar = 0;
                 int beat = 0;
                 if (v.from >= 0 && v.landingPos >= 0) {
-                    var t = sheet.cues().get(v.from).tempo();
+                    var t = e.sheet.cues().get(v.from).tempo();
                     bar = (int) t.barAt(v.landingPos) + 1;
                     beat = t.beatInBarAt(v.landingPos) + 1;
                 }
-                pending = new Snapshot.Pending(cueName(v.from), cueName(v.to), v.landing, bar, beat, v.fadeOutStart,
+                pending = new Snapshot.Pending(cueName(e, v.from), cueName(e, v.to), v.landing, bar, beat, v.fadeOutStart,
                         v.fadeOutLength, curveName(v.fadeOutCurve), v.fadeInStart, v.fadeInLength,
-                        curveName(v.fadeInCurve), cueName(v.bridge));
+                        curveName(v.fadeInCurve), cueName(e, v.bridge));
             }
         }
         return new Snapshot(p.frame(), p.cue(), p.bar(), p.beat(), java.util.List.copyOf(voices), pending);
@@ -319,7 +327,8 @@ public final class Segue implements AutoCloseable {
      * @return null if there is no such cue
      */
     public CueInfo cueInfo(String cue) {
-        var c = sheet.cue(cue);
+        Engine e = engine();
+        var c = e.sheet.cue(cue);
         if (c == null) {
             return null;
         }
@@ -344,7 +353,8 @@ public final class Segue implements AutoCloseable {
 
     /** Names of the sheet's named ducks, in sheet order. */
     public List<String> ducks() {
-        return sheet.ducks().stream().map(d -> d.name()).toList();
+        Engine e = engine();
+        return e.sheet.ducks().stream().map(d -> d.name()).toList();
     }
 
     /** Adds a listener; it receives events from the next {@link #update()} on. */
@@ -366,20 +376,29 @@ public final class Segue implements AutoCloseable {
             while ((e = local.poll()) != null) {
                 dispatch(e);
             }
-            while (events.poll(slot)) {
-                dispatch(toEvent(slot));
+            Engine now = engine();
+            if (now != seen) {
+                drain(seen); // what the old sheet said before the swap, named by the old sheet
+                seen = now;
             }
-            long dropped = events.takeDropped();
-            if (dropped > 0) {
-                dispatch(new SegueEvent(SegueEvent.Type.ERROR, mixer.musicFrame(), 0, 0, 0, null, null, 0,
-                        dropped + " events were dropped: call update() more often or raise eventCapacity"));
-            }
+            drain(now);
             Throwable t = audioFailure;
             if (t != null) {
                 audioFailure = null;
-                dispatch(new SegueEvent(SegueEvent.Type.ERROR, mixer.musicFrame(), 0, 0, 0, null, null, 0,
+                dispatch(new SegueEvent(SegueEvent.Type.ERROR, now.mixer.musicFrame(), 0, 0, 0, null, null, 0,
                         "the audio thread failed: " + t));
             }
+        }
+    }
+
+    private void drain(Engine e) {
+        while (e.events.poll(slot)) {
+            dispatch(toEvent(e, slot));
+        }
+        long dropped = e.events.takeDropped();
+        if (dropped > 0) {
+            dispatch(new SegueEvent(SegueEvent.Type.ERROR, e.mixer.musicFrame(), 0, 0, 0, null, null, 0,
+                    dropped + " events were dropped: call update() more often or raise eventCapacity"));
         }
     }
 
@@ -389,25 +408,25 @@ public final class Segue implements AutoCloseable {
         }
     }
 
-    private SegueEvent toEvent(EventRing.Slot s) {
+    private SegueEvent toEvent(Engine e, EventRing.Slot s) {
         SegueEvent.Type type = SegueEvent.Type.values()[s.type];
-        String cue = cueName(s.cue);
+        String cue = cueName(e, s.cue);
         String other = null;
         String message = null;
         switch (s.type) {
-            case Events.TRANSITION_SCHEDULED, Events.TRANSITION_DONE -> other = cueName(s.other);
-            case Events.MARKER -> other = sheet.cue(cue).markers()[s.other].name();
-            case Events.STINGER -> other = sheet.stingers().get(s.other).name();
+            case Events.TRANSITION_SCHEDULED, Events.TRANSITION_DONE -> other = cueName(e, s.other);
+            case Events.MARKER -> other = e.sheet.cue(cue).markers()[s.other].name();
+            case Events.STINGER -> other = e.sheet.stingers().get(s.other).name();
             case Events.STINGER_SKIPPED -> {
-                Stinger st = sheet.stingers().get(s.other);
+                Stinger st = e.sheet.stingers().get(s.other);
                 other = st.name();
                 message = s.at == Events.SKIP_COOLDOWN ? "still cooling down" : "no free playback slot";
             }
-            case Events.STATE -> other = sheet.states().get(s.other);
+            case Events.STATE -> other = e.sheet.states().get(s.other);
             case Events.ERROR -> message = switch ((int) s.at) {
                 case Events.ERR_VOICES_FULL -> "all " + s.other + " playback slots are busy; a cue or stinger was dropped"
                         + " (raise maxPlaybacks)";
-                case Events.ERR_NO_MARKER -> "no marker reachable in " + cue + "; the transition to " + cueName(s.other)
+                case Events.ERR_NO_MARKER -> "no marker reachable in " + cue + "; the transition to " + cueName(e, s.other)
                         + " landed on the next bar instead";
                 default -> "error " + s.at;
             };
@@ -416,13 +435,58 @@ public final class Segue implements AutoCloseable {
             }
         }
         long at = s.type == Events.TRANSITION_SCHEDULED ? s.at : 0;
-        return new SegueEvent(type, s.frame, s.frame / (double) sheet.sampleRate(), s.bar, s.beat, cue, other, at, message);
+        return new SegueEvent(type, s.frame, s.frame / (double) e.sheet.sampleRate(), s.bar, s.beat, cue, other, at, message);
     }
 
     private static final String[] ROLES = {"bed", "outgoing", "bridge", "stinger", "outro"};
 
-    private String cueName(int index) {
-        return index >= 0 && index < sheet.cues().size() ? sheet.cues().get(index).name() : null;
+    private static String cueName(Engine e, int index) {
+        return index >= 0 && index < e.sheet.cues().size() ? e.sheet.cues().get(index).name() : null;
+    }
+
+    // ------------------------------------------------------------------ hot reload
+
+    /**
+     * Reads the cue sheet file again, with every stem it names, checks it, and if it is sound queues
+     * it to take over at the next bar of the playing cue (at once in silence or while paused; after a
+     * transition in flight has landed). The swap is sample-exact and click-free: the music goes on at
+     * the same position in the same-named cue (else the current state's cue), with the game state,
+     * parameters, held ducks, mutes, solos, volume and pause carried over by name; stingers and fades
+     * already sounding play out. A {@link SegueEvent.Type#RELOADED} event gives the frame it took over.
+     *
+     * <p>If the sheet has errors nothing changes, the old sheet keeps playing, and an
+     * {@link SegueEvent.Type#ERROR} event names the file and lists every error with its JSON path.
+     *
+     * <p>It decodes the stems on the calling thread (a real-time Segue keeps playing meanwhile); a
+     * composer preview may call it from a button, or let {@link Builder#watch(boolean)} call it on
+     * every save. On an offline Segue the swap happens inside a later {@link #render}, deterministically.
+     *
+     * @return every problem found, each {@code json.path: sentence}; empty when the sheet was accepted
+     */
+    public List<String> reload() {
+        return reloader.reload();
+    }
+
+    /**
+     * The problems of the last reload that failed, each {@code json.path: sentence}, for a preview to
+     * show; empty when the last reload was accepted (or none happened). Any thread.
+     */
+    public List<String> lastReloadErrors() {
+        return reloader.lastErrors();
+    }
+
+    /** A reloaded sheet passed: queue its engine for the audio thread. */
+    void prepared(CueSheet sheet) {
+        Engine old = engine();
+        Engine e = new Engine(sheet, config.commandCapacity, config.eventCapacity, config.maxPlaybacks);
+        e.flagsFrom(old);
+        handover.prepare(e.mixer, e.commands, e.params, e);
+    }
+
+    /** A reload failed: an ERROR event naming the file and every problem. */
+    void reloadFailed(Path file, List<String> errors) {
+        localError(null, "cannot reload " + file + "; the old sheet keeps playing. " + errors.size()
+                + (errors.size() == 1 ? " error:" : " errors:") + "\n  " + String.join("\n  ", errors));
     }
 
     // ------------------------------------------------------------------ offline
@@ -441,7 +505,7 @@ public final class Segue implements AutoCloseable {
         while (done < frames) {
             int n = Math.min(frames - done, 1 << 14);
             if (done == 0) {
-                mixer.render(interleavedStereo, n);
+                handover.render(interleavedStereo, n);
             } else {
                 renderInto(interleavedStereo, done, n);
             }
@@ -455,13 +519,14 @@ public final class Segue implements AutoCloseable {
         if (scratch == null || scratch.length < n * 2) {
             scratch = new float[n * 2];
         }
-        mixer.render(scratch, n);
+        handover.render(scratch, n);
         System.arraycopy(scratch, 0, out, offset * 2, n * 2);
     }
 
     /** The mixer rate in frames per second. */
     public int sampleRate() {
-        return sheet.sampleRate();
+        Engine e = engine();
+        return e.sheet.sampleRate();
     }
 
     /** The music clock in frames (same as {@code position().frame()}). */
@@ -471,22 +536,26 @@ public final class Segue implements AutoCloseable {
 
     /** Names of the sheet's game states, in sheet order. */
     public List<String> states() {
-        return sheet.states();
+        Engine e = engine();
+        return e.sheet.states();
     }
 
     /** Names of the sheet's cues, in sheet order. */
     public List<String> cues() {
-        return sheet.cues().stream().map(c -> c.name()).toList();
+        Engine e = engine();
+        return e.sheet.cues().stream().map(c -> c.name()).toList();
     }
 
     /** Names of the sheet's stingers, in sheet order. */
     public List<String> stingers() {
-        return sheet.stingers().stream().map(Stinger::name).toList();
+        Engine e = engine();
+        return e.sheet.stingers().stream().map(Stinger::name).toList();
     }
 
     /** Names of the sheet's parameters, in sheet order. */
     public List<String> parameters() {
-        return sheet.parameters().stream().map(Parameter::name).toList();
+        Engine e = engine();
+        return e.sheet.parameters().stream().map(Parameter::name).toList();
     }
 
     /** The output's name, or "offline". */
@@ -497,6 +566,7 @@ public final class Segue implements AutoCloseable {
     /** Stops the audio thread and releases the output. Events not yet dispatched are discarded. */
     @Override
     public void close() {
+        reloader.stop();
         running = false;
         if (audioThread != null) {
             audioThread.interrupt();
@@ -519,6 +589,7 @@ public final class Segue implements AutoCloseable {
         private int commandCapacity = 256;
         private int eventCapacity = 4096;
         private AudioOutput output;
+        private boolean watch;
 
         private Builder() {
         }
@@ -565,6 +636,16 @@ public final class Segue implements AutoCloseable {
                 throw new IllegalArgumentException("maxPlaybacks " + n + " outside 2..256");
             }
             this.maxPlaybacks = n;
+            return this;
+        }
+
+        /**
+         * Hot reload: watch the cue sheet and every stem file it names, and {@link Segue#reload()} on
+         * each change (a save is read once it has settled, within about half a second). Default off.
+         * {@link Segue#close()} stops the watcher thread.
+         */
+        public Builder watch(boolean on) {
+            this.watch = on;
             return this;
         }
 

@@ -23,7 +23,12 @@ public record SegueEvent(Type type, long frame, double seconds, int bar, int bea
     /** Kinds of event. */
     public enum Type {
         CUE_STARTED, CUE_ENDED, TRANSITION_SCHEDULED, TRANSITION_DONE, BEAT, BAR, MARKER, STINGER,
-        STINGER_SKIPPED, STATE, ERROR, PAUSED, RESUMED
+        STINGER_SKIPPED, STATE, ERROR, PAUSED, RESUMED,
+        /**
+         * A hot reload took over: from {@code frame} on the music plays the reloaded sheet; {@code cue}
+         * is the cue it goes on with (null in silence). See {@link Segue#reload()}.
+         */
+        RELOADED
     }
 
     /** A log line: frame, seconds, bar:beat, type and details. */

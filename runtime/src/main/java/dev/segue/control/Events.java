@@ -18,6 +18,7 @@ public final class Events {
     public static final int ERROR = 10;
     public static final int PAUSED = 11;
     public static final int RESUMED = 12;
+    public static final int RELOADED = 13;
 
     /** Error: every playback slot is busy; the request was dropped. */
     public static final int ERR_VOICES_FULL = 1;
