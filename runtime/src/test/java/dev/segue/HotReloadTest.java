@@ -313,4 +313,51 @@ class HotReloadTest {
             assertEquals(null, of(ev, SegueEvent.Type.RELOADED).get(0).cue());
         }
     }
+
+    /** Events until {@code done} holds, calling update() like a game loop; fails after {@code seconds}. */
+    private static SegueEvent await(Segue g, List<SegueEvent> seen, Predicate<SegueEvent> done, int seconds)
+            throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            g.update();
+            for (SegueEvent e : seen) {
+                if (done.test(e)) {
+                    return e;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("not within " + seconds + " s; events: " + seen);
+    }
+
+    /** Real time on the silent output: the watcher sees a saved edit, a broken save, the fix. */
+    @Test
+    void theWatcherPicksUpEditsOnDisk() throws Exception {
+        Path p = files();
+        List<SegueEvent> ev = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Segue g = Segue.builder().cueSheet(p).silentOutput().watch(true).build()) {
+            g.addListener(ev::add);
+            g.setState("main");
+            await(g, ev, e -> e.type() == SegueEvent.Type.BAR, 5);
+            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("segue-watch")));
+            Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.sine(FRAMES, 880, 0.2f)); // a stem re-rendered
+            SegueEvent r = await(g, ev, e -> e.type() == SegueEvent.Type.RELOADED, 10);
+            long start = ev.stream().filter(e -> e.type() == SegueEvent.Type.CUE_STARTED).findFirst().orElseThrow().frame();
+            assertEquals(0, (r.frame() - start) % BAR, "on a bar of the cue: " + r);
+            assertEquals(1, r.beat());
+            ev.clear();
+            Audio.writeText(p, SHEET.formatted(", \"gainDb\": \"loud\""));
+            SegueEvent err = await(g, ev, e -> e.type() == SegueEvent.Type.ERROR, 10);
+            assertTrue(err.message().contains("cues.main.stems[0].gainDb") && err.message().contains(p.toString()),
+                    err.message());
+            assertEquals(1, g.lastReloadErrors().size(), g.lastReloadErrors().toString());
+            sheet(", \"gainDb\": -3");
+            await(g, ev, e -> e.type() == SegueEvent.Type.RELOADED, 10);
+            assertEquals(List.of(), g.lastReloadErrors());
+            assertTrue(ev.stream().noneMatch(e -> e.type() == SegueEvent.Type.ERROR && e != err), ev.toString());
+        }
+        Thread.sleep(50);
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("segue-") && t.isAlive()),
+                "close() stops the audio and watcher threads");
+    }
 }
