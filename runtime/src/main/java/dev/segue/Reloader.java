@@ -104,14 +104,16 @@ final class Reloader {
             return;
         }
         watching = true;
-        thread = new Thread(this::watch, "segue-watch");
+        List<Path> files = watched;
+        long[] loaded = fingerprint(files); // now, not when the thread gets going: an early edit counts
+        thread = new Thread(() -> watch(files, loaded), "segue-watch");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void watch() {
-        List<Path> files = watched;
-        long[] done = fingerprint(files); // the state the playing sheet was loaded from
+    private void watch(List<Path> first, long[] loaded) {
+        List<Path> files = first;
+        long[] done = loaded; // the state the playing sheet was loaded from
         long[] last = done;
         while (watching) {
             try {
@@ -119,7 +121,7 @@ final class Reloader {
             } catch (InterruptedException e) {
                 return;
             }
-            if (files != watched) { // a reload named other stems: watch those from now on
+            if (!files.equals(watched)) { // a reload named other stems: watch those from now on
                 files = watched;
                 done = fingerprint(files);
                 last = done;
@@ -133,11 +135,12 @@ final class Reloader {
                 } catch (RuntimeException e) {
                     failed(List.of("reload failed: " + e));
                 }
-                if (files != watched) {
+                if (!files.equals(watched)) {
                     files = watched;
                     done = fingerprint(files);
                     now = done;
-                }
+                } // else `done` is from before the load: a save made while it decoded is read next
+
             }
             last = now;
         }

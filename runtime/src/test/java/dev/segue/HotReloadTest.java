@@ -341,18 +341,18 @@ class HotReloadTest {
             await(g, ev, e -> e.type() == SegueEvent.Type.BAR, 5);
             assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("segue-watch")));
             Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.sine(FRAMES, 880, 0.2f)); // a stem re-rendered
-            SegueEvent r = await(g, ev, e -> e.type() == SegueEvent.Type.RELOADED, 10);
+            SegueEvent r = await(g, ev, e -> e.type() == SegueEvent.Type.RELOADED, 30);
             long start = ev.stream().filter(e -> e.type() == SegueEvent.Type.CUE_STARTED).findFirst().orElseThrow().frame();
             assertEquals(0, (r.frame() - start) % BAR, "on a bar of the cue: " + r);
             assertEquals(1, r.beat());
             ev.clear();
             Audio.writeText(p, SHEET.formatted(", \"gainDb\": \"loud\""));
-            SegueEvent err = await(g, ev, e -> e.type() == SegueEvent.Type.ERROR, 10);
+            SegueEvent err = await(g, ev, e -> e.type() == SegueEvent.Type.ERROR, 30);
             assertTrue(err.message().contains("cues.main.stems[0].gainDb") && err.message().contains(p.toString()),
                     err.message());
             assertEquals(1, g.lastReloadErrors().size(), g.lastReloadErrors().toString());
             sheet(", \"gainDb\": -3");
-            await(g, ev, e -> e.type() == SegueEvent.Type.RELOADED, 10);
+            await(g, ev, e -> e.type() == SegueEvent.Type.RELOADED, 30);
             assertEquals(List.of(), g.lastReloadErrors());
             assertTrue(ev.stream().noneMatch(e -> e.type() == SegueEvent.Type.ERROR && e != err), ev.toString());
         }
