@@ -372,7 +372,7 @@ final class Instruments {
             double f = fromHz * StrictMath.pow(2, octaves * p * p);
             sawPhase += f / RATE;
             sawPhase -= Math.floor(sawPhase);
-            double tone = 0.35 * (2 * sawPhase - 1) * p;
+            double tone = 0.35 * (2 * sawPhase - 1 - Synth.polyBlep(sawPhase, f / RATE)) * p;
             bl.next(rng.bipolar());
             br.next(rng.bipolar());
             double g = p * p * (1 - rise(i - (length - 240), 240));
