@@ -135,6 +135,8 @@ class ScoreTest {
         try (Segue s = engine()) {
             assertEquals(Set.of("title", "explore", "combat", "boss", "cutscene", "silence"), Set.copyOf(s.states()));
             assertEquals(Set.of("victory", "game_over", "pickup", "discovery"), Set.copyOf(s.stingers()));
+            assertEquals(List.of("dialogue"), s.ducks());
+            assertEquals(Set.of("intensity", "muffle"), Set.copyOf(s.parameters()));
             List<SegueEvent> events = new ArrayList<>();
             s.addListener(events::add);
             List<float[]> audio = new ArrayList<>();
@@ -146,7 +148,14 @@ class ScoreTest {
             for (String[] step : script) {
                 assertTrue(s.setState(step[0]));
                 render(s, audio, Double.parseDouble(step[1]));
-                if (step[0].equals("combat")) {
+                if (step[0].equals("cutscene")) { // a line of dialogue over the cutscene, then a pause menu
+                    assertTrue(s.duck("dialogue", true));
+                    render(s, audio, 2.5);
+                    assertTrue(s.duck("dialogue", false));
+                    assertTrue(s.setParameter("muffle", 1));
+                    render(s, audio, 1.5);
+                    assertTrue(s.setParameter("muffle", 0));
+                } else if (step[0].equals("combat")) {
                     assertTrue(s.playStinger("pickup"));
                 } else if (step[0].equals("boss")) {
                     assertTrue(s.playStinger("victory"));
