@@ -44,6 +44,10 @@ public final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--wav-dir", paramLabel = "DIR", description = "Also keep the rendered WAVs here, to listen to or inspect.")
     Path wavDir;
 
+    @Option(names = "--png-dir", paramLabel = "DIR",
+            description = "Also draw each cue as a PNG here: a waveform lane per stem, bar lines, the loop marked, levels.")
+    Path pngDir;
+
     @Option(names = "--cue", paramLabel = "NAME", split = ",",
             description = "Only these cues (comma-separated); then neither the sheet nor the manifest is written.")
     List<String> only;
@@ -96,6 +100,9 @@ public final class ComposeCommand implements Callable<Integer> {
                     long frames = (s.getValue().length - 44) / 4;
                     written.add(new ScoreWriter.Written(path, ScoreWriter.sha256(s.getValue()),
                             ScoreWriter.sha256(Files.readAllBytes(ogg)), frames));
+                }
+                if (pngDir != null) {
+                    CuePicture.write(pngDir.resolve(cue.name() + ".png"), cue, report);
                 }
                 print(w, report, cue.form());
                 done++;

@@ -100,6 +100,42 @@ class ScoreTest {
         }
     }
 
+    @Test
+    void theCommandWritesOneCueWithItsPictureAndRefusesUnknownCues() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cmd = dev.segue.tools.SegueCli.commandLine();
+        cmd.setOut(new java.io.PrintWriter(out, true));
+        cmd.setErr(new java.io.PrintWriter(err, true));
+        Path dir = tmp.resolve("out");
+        assertEquals(0, cmd.execute("compose", "--out", dir.toString(), "--cue", "pickup", "--png-dir", tmp.resolve("png").toString()),
+                out + "\n" + err);
+        String header = Files.readString(SCORE.resolve(ScoreWriter.MANIFEST)).lines().filter(l -> l.startsWith("encoder "))
+                .findFirst().orElseThrow();
+        byte[] ogg = Files.readAllBytes(dir.resolve("pickup/chime.ogg"));
+        assertTrue(ogg.length > 1000);
+        if (header.equals("encoder " + ScoreWriter.oggencVersion() + " -q " + ComposeCommand.QUALITY)) {
+            assertEquals(manifest().get("pickup/chime.ogg").oggSha256(), ScoreWriter.sha256(ogg), "the command wrote another pickup");
+        }
+        assertFalse(Files.exists(dir.resolve(ScoreWriter.MANIFEST)), "a partial run must not write a manifest");
+        assertTrue(out.toString().contains("pickup") && out.toString().contains("LUFS"), out.toString());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(tmp.resolve("png/pickup.png").toFile());
+        assertTrue(png.getWidth() >= 1000 && png.getHeight() > 60, png.getWidth() + "x" + png.getHeight());
+        int lit = 0;
+        for (int x = 0; x < png.getWidth(); x += 3) {
+            for (int y = 0; y < png.getHeight(); y += 3) {
+                if ((png.getRGB(x, y) & 0xff) > 150) {
+                    lit++;
+                }
+            }
+        }
+        assertTrue(lit > 200, "the picture shows the waveform (" + lit + " bright samples)");
+        java.io.StringWriter err2 = new java.io.StringWriter();
+        cmd.setErr(new java.io.PrintWriter(err2, true));
+        assertEquals(2, cmd.execute("compose", "--out", dir.toString(), "--cue", "bos"));
+        assertTrue(err2.toString().contains("no cue named 'bos'") && err2.toString().contains("boss_intro"), err2.toString());
+    }
+
     // ------------------------------------------------------------------ the engine on the real files
 
     /** Renders {@code seconds} more, collecting the audio. */
