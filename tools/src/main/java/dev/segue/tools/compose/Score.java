@@ -12,7 +12,6 @@ import dev.segue.tools.compose.Harmony.Note;
 import dev.segue.tools.compose.Instruments.BassTone;
 import dev.segue.tools.compose.Instruments.LeadTone;
 import dev.segue.tools.compose.Instruments.PadTone;
-import dev.segue.tools.compose.Stem.Section;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

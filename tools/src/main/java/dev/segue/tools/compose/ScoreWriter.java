@@ -38,7 +38,7 @@ final class ScoreWriter {
     private ScoreWriter() {
     }
 
-    /** Renders and levels one cue; its stems' 16-bit WAV bytes by stem name. */
+    /** A rendered (and levelled) cue's stems as 16-bit stereo WAV bytes, by stem name. */
     static Map<String, byte[]> renderWav(Score.Cue cue) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, double[][]> e : cue.stems().entrySet()) {
@@ -57,7 +57,7 @@ final class ScoreWriter {
         return WavWriter.encode16(inter, 2, Synth.RATE);
     }
 
-    /** Renders, levels and levels-checks a cue (the levelled stems replace the raw ones). */
+    /** Levels a rendered cue in place (see {@link Master#level}) and measures the result, mix and stems. */
     static CueReport levelled(Score.Cue cue) {
         Master.Level mix = Master.level(cue.stems());
         Map<String, Master.Level> stems = new LinkedHashMap<>();
