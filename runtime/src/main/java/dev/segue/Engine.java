@@ -23,6 +23,8 @@ final class Engine {
     final boolean[] muted;
     final boolean[] soloed;
     final Monitor.View view;
+    /** The engine it was prepared to take over from, until {@code update()} has drained that one's events. */
+    Engine previous;
 
     Engine(CueSheet sheet, int commandCapacity, int eventCapacity, int maxPlaybacks) {
         this.sheet = sheet;

@@ -378,7 +378,8 @@ public final class Segue implements AutoCloseable {
             }
             Engine now = engine();
             if (now != seen) {
-                drain(seen); // what the old sheet said before the swap, named by the old sheet
+                drainSince(seen, now.previous); // what the old sheets said before their swaps, in order
+                now.previous = null;
                 seen = now;
             }
             drain(now);
@@ -389,6 +390,15 @@ public final class Segue implements AutoCloseable {
                         "the audio thread failed: " + t));
             }
         }
+    }
+
+    /** Drains {@code last} and the engines between it and {@code e}, oldest first. */
+    private void drainSince(Engine last, Engine e) {
+        if (e != null && e != last) {
+            drainSince(last, e.previous);
+            e.previous = null;
+        }
+        drain(e != null ? e : last);
     }
 
     private void drain(Engine e) {
@@ -480,6 +490,7 @@ public final class Segue implements AutoCloseable {
         Engine old = engine();
         Engine e = new Engine(sheet, config.commandCapacity, config.eventCapacity, config.maxPlaybacks);
         e.flagsFrom(old);
+        e.previous = old;
         handover.prepare(e.mixer, e.commands, e.params, e);
     }
 

@@ -50,6 +50,13 @@ class HotReloadTest {
         return sheet("");
     }
 
+    /** {@code frames} of the sheet at {@code p} as it is now, in state main from frame 0, no reload. */
+    private static float[] plain(Path p, int frames) {
+        Audio.Session s = new Audio.Session(Audio.offline(p));
+        s.at(0, g -> g.setState("main"));
+        return s.render(frames);
+    }
+
     private static List<SegueEvent> of(List<SegueEvent> events, SegueEvent.Type type) {
         return events.stream().filter(e -> e.type() == type).toList();
     }
@@ -74,9 +81,7 @@ class HotReloadTest {
     @Test
     void aGainEditSwapsOnTheNextBar() {
         Path p = files();
-        Audio.Session ref = new Audio.Session(Audio.offline(p));
-        ref.at(0, g -> g.setState("main"));
-        float[] before = ref.render(3 * BAR);
+        float[] before = plain(p, 3 * BAR);
 
         Audio.Session s = new Audio.Session(Audio.offline(p));
         List<List<String>> results = new ArrayList<>();
@@ -94,7 +99,6 @@ class HotReloadTest {
         assertEquals(3, reloaded.get(0).bar());
         assertSame(before, out, 0, 2 * BAR, "the old sheet plays up to the bar");
         // after the 5 ms crossover: the tone at -6 dB, the bass unchanged; compare against both stems alone
-        Audio.writeFloatWav(dir.resolve("silent.wav"), 1, new float[FRAMES]);
         float g = (float) Math.pow(10, -6 / 20.0);
         float[] tone = Audio.sine(FRAMES, 440, 0.2f);
         float[] bass = Audio.sine(FRAMES, 110, 0.2f);
@@ -117,14 +121,9 @@ class HotReloadTest {
         });
         float[] out = s.render(3 * BAR);
 
-        // what the new files sound like from the start
-        Audio.Session fresh = new Audio.Session(Audio.offline(p));
-        fresh.at(0, g -> g.setState("main"));
-        float[] now = fresh.render(3 * BAR);
+        float[] now = plain(p, 3 * BAR); // what the new files sound like from the start
         Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.sine(FRAMES, 440, 0.2f));
-        Audio.Session old = new Audio.Session(Audio.offline(p));
-        old.at(0, g -> g.setState("main"));
-        float[] was = old.render(3 * BAR);
+        float[] was = plain(p, 3 * BAR);
 
         assertEquals(List.of(2L * BAR), s.events(SegueEvent.Type.RELOADED).stream().map(SegueEvent::frame).toList());
         assertSame(was, out, 0, 2 * BAR, "the old take up to the bar");
@@ -160,9 +159,7 @@ class HotReloadTest {
     @Test
     void aBrokenEditIsReportedAndTheOldSheetKeepsPlayingUntilItIsFixed() {
         Path p = files();
-        Audio.Session ref = new Audio.Session(Audio.offline(p));
-        ref.at(0, g -> g.setState("main"));
-        float[] want = ref.render(5 * BAR);
+        float[] want = plain(p, 5 * BAR);
 
         String good = SHEET.formatted("");
         String[][] edits = {
@@ -312,6 +309,31 @@ class HotReloadTest {
             assertEquals(List.of(512L), of(ev, SegueEvent.Type.RELOADED).stream().map(SegueEvent::frame).toList());
             assertEquals(null, of(ev, SegueEvent.Type.RELOADED).get(0).cue());
         }
+    }
+
+    /** Paused and faded out: the swap is at once; resume plays the new sheet; later reloads still swap. */
+    @Test
+    void whilePausedTheSwapIsImmediateAndResumePlaysTheNewSheet() {
+        Path p = files();
+        Audio.Session s = new Audio.Session(Audio.offline(p));
+        s.at(0, g -> g.setState("main")).at(30_000, Segue::pause)
+                .at(60_000, g -> {
+                    sheet(", \"gainDb\": -120");
+                    Audio.writeFloatWav(dir.resolve("bass.wav"), 1, new float[FRAMES]);
+                    assertEquals(List.of(), g.reload());
+                })
+                .at(120_000, Segue::resume)
+                .at(200_000, g -> {
+                    Audio.writeFloatWav(dir.resolve("bass.wav"), 1, Audio.sine(FRAMES, 110, 0.2f));
+                    assertEquals(List.of(), g.reload());
+                });
+        float[] out = s.render(4 * BAR);
+        var frames = s.events(SegueEvent.Type.RELOADED).stream().map(SegueEvent::frame).toList();
+        assertEquals(2, frames.size(), s.events.toString());
+        long pausedAt = s.events(SegueEvent.Type.PAUSED).get(0).frame();
+        assertEquals(pausedAt + 2_400, frames.get(0), "at once, where the paused clock holds");
+        assertTrue(Audio.rms(out, 125_000, 40_000) < 1e-6, "resumed on the new, silent sheet");
+        assertTrue(Audio.rms(out, 3 * BAR + 1_000, 40_000) > 0.1, "the second reload swapped too");
     }
 
     /** Events until {@code done} holds, calling update() like a game loop; fails after {@code seconds}. */

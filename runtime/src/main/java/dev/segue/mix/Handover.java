@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * hand-off is seamless (bit for bit); otherwise the two beds cross over 5 ms, linearly. The old mixer,
  * {@linkplain Mixer#retired retired}, keeps rendering only its tails (stingers, fades), and for at
  * least a second its command ring and parameter slots are still read and forwarded, remapped, to the
- * new mixer, so a command the game sent to the old sheet as the swap happened is not lost.
+ * new mixer, so a command the game sent to the old sheet as the swap happened is not lost. The tails
+ * follow neither pause nor volume changes made after the swap; a Segue paused at the swap drops them.
  *
  * <p>{@link #render} allocates nothing, takes no lock, and does no I/O.
  */
@@ -226,7 +227,8 @@ public final class Handover {
             for (int i = 0; i < n * 2; i++) {
                 out[from * 2 + i] += scratch[i];
             }
-            if (!anyActive(old) && old.outputFrames() - retiredSince >= old.sheet.sampleRate()) {
+            // done once its tails have ended (or it is paused: it reads no RESUME, they would never end)
+            if ((!anyActive(old) || old.frozen()) && old.outputFrames() - retiredSince >= old.sheet.sampleRate()) {
                 retired = null; // dropped: the garbage is collected off the audio thread
             }
         }
