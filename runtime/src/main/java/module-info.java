@@ -8,6 +8,9 @@ module dev.segue.runtime {
     // automatic modules: names derived from the jar file names (neither jar declares Automatic-Module-Name)
     requires jlayer;
     requires jflac.codec;
+    // real-time output: OpenAL Soft through LWJGL (natives come as runtime dependencies)
+    requires org.lwjgl;
+    requires org.lwjgl.openal;
 
     exports dev.segue;
 }

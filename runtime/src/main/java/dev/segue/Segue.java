@@ -10,12 +10,14 @@ import dev.segue.cue.Parameter;
 import dev.segue.cue.Stinger;
 import dev.segue.mix.Mixer;
 import dev.segue.output.AudioOutput;
-import dev.segue.output.SilentOutput;
+import dev.segue.output.OpenAl;
+import dev.segue.output.OutputDriver;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Segue: adaptive music for a game. Build one from a cue sheet, tell it what the game is doing, and
@@ -46,10 +48,8 @@ public final class Segue implements AutoCloseable {
     private final ConcurrentLinkedQueue<SegueEvent> local = new ConcurrentLinkedQueue<>();
     private final EventRing.Slot slot = new EventRing.Slot();
     private final Object updateLock = new Object();
-    private final AudioOutput output;
-    private final Thread audioThread;
-    private volatile boolean running = true;
-    private volatile Throwable audioFailure;
+    private final OutputDriver driver;
+    private final int queueBuffers;
 
     private Segue(Builder b) {
         this.sheet = CueSheetLoader.load(Objects.requireNonNull(b.sheet, "cueSheet(path) is required"), b.sampleRate);
@@ -63,40 +63,20 @@ public final class Segue implements AutoCloseable {
         this.mixer = new Mixer(sheet, commands, params, events, b.maxPlaybacks);
         this.offline = b.offline;
         this.blockFrames = b.blockFrames;
+        this.queueBuffers = b.queueBuffers;
         if (offline) {
-            output = null;
-            audioThread = null;
+            driver = null;
         } else {
-            output = b.output != null ? b.output : new SilentOutput();
-            audioThread = new Thread(this::audioLoop, "segue-audio");
-            audioThread.setDaemon(true);
-            audioThread.setPriority(Thread.MAX_PRIORITY);
-            try {
-                output.open(sheet.sampleRate(), blockFrames);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot open audio output " + output.name() + ": " + e.getMessage(), e);
-            }
-            audioThread.start();
+            Supplier<AudioOutput> device = b.silent ? null
+                    : b.output != null ? b.output : OpenAl.output(b.deviceName, b.queueBuffers);
+            driver = new OutputDriver(mixer::render, sheet.sampleRate(), blockFrames, device, b.retryMillis);
+            driver.start();
         }
     }
 
     /** Starts building a Segue. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private void audioLoop() {
-        float[] block = new float[blockFrames * 2];
-        try {
-            while (running) {
-                mixer.render(block, blockFrames);
-                output.write(block, blockFrames);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            audioFailure = t;
-        }
     }
 
     // ------------------------------------------------------------------ game → music
@@ -219,9 +199,13 @@ public final class Segue implements AutoCloseable {
                 dispatch(new SegueEvent(SegueEvent.Type.ERROR, mixer.musicFrame(), 0, 0, 0, null, null, 0,
                         dropped + " events were dropped: call update() more often or raise eventCapacity"));
             }
-            Throwable t = audioFailure;
+            OutputDriver.Notice n;
+            while (driver != null && (n = driver.pollNotice()) != null) {
+                dispatch(new SegueEvent(SegueEvent.Type.OUTPUT, mixer.musicFrame(), mixer.musicFrame() / (double) sheet.sampleRate(),
+                        0, 0, null, n.device(), 0, n.message()));
+            }
+            Throwable t = driver == null ? null : driver.takeFailure();
             if (t != null) {
-                audioFailure = null;
                 dispatch(new SegueEvent(SegueEvent.Type.ERROR, mixer.musicFrame(), 0, 0, 0, null, null, 0,
                         "the audio thread failed: " + t));
             }
@@ -334,23 +318,48 @@ public final class Segue implements AutoCloseable {
         return sheet.parameters().stream().map(Parameter::name).toList();
     }
 
-    /** The output's name, or "offline". */
+    /**
+     * The name of the output playing now: the OpenAL device's name (for example "OpenAL Soft" or
+     * "No Output"), {@code "silent (no audio device)"} when no device could be opened or it was lost,
+     * or {@code "offline"}.
+     */
     public String outputName() {
-        return output == null ? "offline" : output.name();
+        return driver == null ? "offline" : driver.outputName();
+    }
+
+    /**
+     * How the real-time output is doing, read on any thread (typically the game thread, for a debug
+     * overlay). For an offline Segue every figure is zero and the device is {@code "offline"}.
+     */
+    public OutputStats outputStats() {
+        if (driver == null) {
+            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sheet.sampleRate());
+        }
+        AudioOutput o = driver.output();
+        return new OutputStats(driver.outputName(), driver.silent(), driver.underruns(), o == null ? 0 : o.queuedFrames(),
+                o == null ? 0 : o.deviceLatencyNanos(), driver.load(), driver.renderNanosLast(), driver.renderNanosMax(),
+                driver.blocks(), blockFrames, queueBuffers, sheet.sampleRate());
+    }
+
+    /**
+     * Names of the audio output devices OpenAL can open here, the system default first, for an
+     * options screen; pass one to {@link Builder#outputDevice(String)}. Empty when OpenAL cannot be
+     * loaded on this platform.
+     */
+    public static List<String> outputDevices() {
+        return OpenAl.devices();
+    }
+
+    /** The audio thread's driver, or null offline (tests). */
+    OutputDriver driver() {
+        return driver;
     }
 
     /** Stops the audio thread and releases the output. Events not yet dispatched are discarded. */
     @Override
     public void close() {
-        running = false;
-        if (audioThread != null) {
-            audioThread.interrupt();
-            try {
-                audioThread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            output.close();
+        if (driver != null) {
+            driver.close(); // the audio thread closes the output (and its OpenAL context) before it ends
         }
     }
 
@@ -363,7 +372,11 @@ public final class Segue implements AutoCloseable {
         private int maxPlaybacks = 16;
         private int commandCapacity = 256;
         private int eventCapacity = 4096;
-        private AudioOutput output;
+        private Supplier<AudioOutput> output;
+        private boolean silent;
+        private String deviceName;
+        private int queueBuffers = 3;
+        private long retryMillis = 2000;
 
         private Builder() {
         }
@@ -383,7 +396,12 @@ public final class Segue implements AutoCloseable {
             return this;
         }
 
-        /** Frames per block the audio thread renders; default 256 (5.3 ms at 48 kHz). */
+        /**
+         * Frames per block the audio thread renders; default 256 (5.3 ms at 48 kHz). With the default
+         * {@link #queueBuffers(int) 3 buffers} the OpenAL queue holds at most 768 frames (16 ms), and a
+         * change the game makes is heard at most one block plus the queue later: 1024 frames, 21.3 ms
+         * at 48 kHz, plus the device's own latency ({@link OutputStats#deviceLatencyMillis()}).
+         */
         public Builder blockFrames(int frames) {
             if (frames < 16 || frames > 16384) {
                 throw new IllegalArgumentException("block of " + frames + " frames outside 16..16384");
@@ -400,7 +418,58 @@ public final class Segue implements AutoCloseable {
 
         /** Plays in real time on the silent output (no device): the clock and events still run. */
         public Builder silentOutput() {
-            this.output = new SilentOutput();
+            this.silent = true;
+            return this;
+        }
+
+        /**
+         * Plays on the named OpenAL device (one of {@link Segue#outputDevices()}) instead of the
+         * system default; {@code null} means the default. If it cannot be opened Segue plays silently
+         * and says so with one {@link SegueEvent.Type#OUTPUT} event.
+         */
+        public Builder outputDevice(String name) {
+            this.deviceName = name;
+            this.silent = false;
+            return this;
+        }
+
+        /**
+         * How many blocks may wait in OpenAL's queue, 2..64; default 3. More survives longer stalls
+         * of the audio thread (a slow machine, a long GC pause) but every change is heard later: the
+         * worst-case latency is {@code (queueBuffers + 1) * blockFrames} frames plus the device's own.
+         */
+        public Builder queueBuffers(int n) {
+            if (n < 2 || n > 64) {
+                throw new IllegalArgumentException("queue of " + n + " buffers outside 2..64");
+            }
+            this.queueBuffers = n;
+            return this;
+        }
+
+        /**
+         * Picks the block size and queue depth for a target worst-case latency (block wait plus queue,
+         * not counting the device's own): 3 buffers of a block as large as fits, at least 64 frames.
+         * For example 25 ms at 48 kHz gives blocks of 300 frames.
+         */
+        public Builder latencyMillis(double ms) {
+            int frames = (int) (ms * sampleRate / 1000.0);
+            if (frames < 4 * 64) {
+                throw new IllegalArgumentException("latency of " + ms + " ms is under 4 blocks of 64 frames at " + sampleRate + " Hz");
+            }
+            this.queueBuffers = 3;
+            return blockFrames(Math.min(16384, frames / 4));
+        }
+
+        /** How often to try a lost device again, in milliseconds; default 2000. */
+        public Builder retryMillis(long ms) {
+            this.retryMillis = Math.max(50, ms);
+            return this;
+        }
+
+        /** Plays on outputs this factory makes (tests: an OpenAL Soft loopback device). */
+        Builder output(Supplier<AudioOutput> factory) {
+            this.output = factory;
+            this.silent = false;
             return this;
         }
 

@@ -18,6 +18,8 @@ public final class Events {
     public static final int ERROR = 10;
     public static final int PAUSED = 11;
     public static final int RESUMED = 12;
+    /** Not sent by the mixer: the game thread makes these from output notices. */
+    public static final int OUTPUT = 13;
 
     /** Error: every playback slot is busy; the request was dropped. */
     public static final int ERR_VOICES_FULL = 1;

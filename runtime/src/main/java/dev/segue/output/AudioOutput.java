@@ -2,18 +2,47 @@ package dev.segue.output;
 
 /**
  * Where rendered blocks go in real time. {@link #write} blocks until the device can take the block,
- * which is what paces the audio thread.
+ * which is what paces the audio thread. {@link #open}, {@link #write} and {@link #close} are called on
+ * the audio thread; the statistics may be read from any thread.
  */
 public interface AudioOutput extends AutoCloseable {
 
     /** Opens the device for interleaved float stereo at {@code sampleRate}. */
     void open(int sampleRate, int blockFrames) throws Exception;
 
+    /**
+     * Waits until {@link #write} can take a block at once. The audio thread calls it before it
+     * renders, so a block is rendered as late as possible and commands the game sent meanwhile are in
+     * it; an output whose {@code write} paces itself may leave it empty.
+     */
+    default void awaitRoom() throws InterruptedException {
+    }
+
     /** Queues one block, waiting for room. */
     void write(float[] interleaved, int frames) throws InterruptedException;
 
     /** A name for the device, for logs and the options screen. */
     String name();
+
+    /** True once the device has gone (unplugged, failed); later writes are dropped. */
+    default boolean lost() {
+        return false;
+    }
+
+    /** Times the device ran out of audio since it opened. */
+    default long underruns() {
+        return 0;
+    }
+
+    /** Frames handed to the device that it has not played yet. */
+    default int queuedFrames() {
+        return 0;
+    }
+
+    /** The device's own latency beyond the queue, in nanoseconds, or 0 if unknown. */
+    default long deviceLatencyNanos() {
+        return 0;
+    }
 
     @Override
     void close();

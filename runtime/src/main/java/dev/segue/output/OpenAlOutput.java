@@ -1,0 +1,296 @@
+package dev.segue.output;
+
+import static org.lwjgl.openal.AL10.AL_BUFFER;
+import static org.lwjgl.openal.AL10.AL_BUFFERS_PROCESSED;
+import static org.lwjgl.openal.AL10.AL_FORMAT_STEREO16;
+import static org.lwjgl.openal.AL10.AL_GAIN;
+import static org.lwjgl.openal.AL10.AL_NO_ERROR;
+import static org.lwjgl.openal.AL10.AL_PLAYING;
+import static org.lwjgl.openal.AL10.AL_ROLLOFF_FACTOR;
+import static org.lwjgl.openal.AL11.AL_SAMPLE_OFFSET;
+import static org.lwjgl.openal.AL10.AL_SOURCE_RELATIVE;
+import static org.lwjgl.openal.AL10.AL_SOURCE_STATE;
+import static org.lwjgl.openal.AL10.AL_TRUE;
+import static org.lwjgl.openal.AL10.alBufferData;
+import static org.lwjgl.openal.AL10.alDeleteBuffers;
+import static org.lwjgl.openal.AL10.alDeleteSources;
+import static org.lwjgl.openal.AL10.alGenBuffers;
+import static org.lwjgl.openal.AL10.alGenSources;
+import static org.lwjgl.openal.AL10.alGetError;
+import static org.lwjgl.openal.AL10.alGetSourcei;
+import static org.lwjgl.openal.AL10.alIsExtensionPresent;
+import static org.lwjgl.openal.AL10.alSourcePlay;
+import static org.lwjgl.openal.AL10.alSourceQueueBuffers;
+import static org.lwjgl.openal.AL10.alSourceStop;
+import static org.lwjgl.openal.AL10.alSourceUnqueueBuffers;
+import static org.lwjgl.openal.AL10.alSourcef;
+import static org.lwjgl.openal.AL10.alSourcei;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
+import java.util.concurrent.locks.LockSupport;
+import org.lwjgl.openal.EXTFloat32;
+import org.lwjgl.openal.SOFTDirectChannels;
+
+/**
+ * Real-time output through OpenAL (OpenAL Soft via LWJGL): the audio thread renders blocks and
+ * queues them on one streaming source; {@link #write} waits for OpenAL to finish a buffer before
+ * refilling it, which paces the audio thread. Samples go to OpenAL as float32 where
+ * {@code AL_EXT_FLOAT32} exists, else as 16-bit with TPDF dither. The source plays its two channels
+ * straight to the device's left and right ({@code AL_SOFT_direct_channels}), gain 1, no panning: what
+ * the mixer rendered is what the device gets.
+ *
+ * <p>Everything here runs on the audio thread: {@link #open} opens the device and makes its context
+ * current on that thread only ({@code ALC_EXT_thread_local_context}), so a game's own OpenAL context
+ * (libGDX's) is never disturbed; {@link #close} releases it before the thread ends.
+ */
+final class OpenAlOutput implements AudioOutput {
+    /** Which sample type to hand OpenAL. */
+    enum Format { AUTO, PCM16 }
+
+    /** Opens the device (on the calling thread, with its context current there). */
+    interface DeviceOpener {
+        AlDevice open(int rate) throws OutputUnavailableException;
+    }
+
+    /** How long without a finished buffer, while the source should be playing, before the device counts as lost. */
+    private static final long STALL_NANOS = 2_000_000_000L;
+
+    private final DeviceOpener opener;
+    private final int queueBuffers;
+    private final Format wanted;
+    private final boolean dither;
+
+    private AlDevice dev;
+    private int source;
+    private int[] buffers;
+    private int[] free;
+    private int freeCount;
+    private int queuedCount;
+    private boolean float32;
+    private FloatBuffer floats;
+    private ShortBuffer shorts;
+    private int rate;
+    private int block;
+    private long pollNanos;
+    private boolean started;
+    private int seed = 0x9E3779B9;
+    private boolean lost;
+
+    private volatile long underruns;
+    private volatile int queuedFrames;
+    private volatile long deviceLatencyNanos;
+    private volatile boolean waiting;
+    private volatile String name = "OpenAL";
+
+    OpenAlOutput(DeviceOpener opener, int queueBuffers, Format format, boolean dither) {
+        if (queueBuffers < 2 || queueBuffers > 64) {
+            throw new IllegalArgumentException("queue of " + queueBuffers + " buffers outside 2..64");
+        }
+        this.opener = opener;
+        this.queueBuffers = queueBuffers;
+        this.wanted = format;
+        this.dither = dither;
+    }
+
+    @Override
+    public void open(int sampleRate, int blockFrames) throws OutputUnavailableException {
+        rate = sampleRate;
+        block = blockFrames;
+        pollNanos = Math.max(100_000L, blockFrames * 1_000_000_000L / sampleRate / 4);
+        dev = opener.open(sampleRate);
+        try {
+            float32 = wanted == Format.AUTO && alIsExtensionPresent("AL_EXT_FLOAT32");
+            source = alGenSources();
+            Handles.SOURCES.incrementAndGet();
+            alSourcei(source, AL_SOURCE_RELATIVE, AL_TRUE);
+            alSourcef(source, AL_ROLLOFF_FACTOR, 0f);
+            alSourcef(source, AL_GAIN, 1f);
+            if (alIsExtensionPresent("AL_SOFT_direct_channels")) {
+                alSourcei(source, SOFTDirectChannels.AL_DIRECT_CHANNELS_SOFT, AL_TRUE);
+            }
+            buffers = new int[queueBuffers];
+            free = new int[queueBuffers];
+            for (int i = 0; i < queueBuffers; i++) {
+                buffers[i] = alGenBuffers();
+                Handles.BUFFERS.incrementAndGet();
+                free[i] = buffers[i];
+            }
+            freeCount = queueBuffers;
+            queuedCount = 0;
+            ByteBuffer bytes = ByteBuffer.allocateDirect(blockFrames * 2 * (float32 ? 4 : 2)).order(ByteOrder.nativeOrder());
+            floats = float32 ? bytes.asFloatBuffer() : null;
+            shorts = float32 ? null : bytes.asShortBuffer();
+            int err = alGetError();
+            if (err != AL_NO_ERROR) {
+                throw new OutputUnavailableException("OpenAL error 0x" + Integer.toHexString(err) + " setting up the source on "
+                        + dev.name);
+            }
+            deviceLatencyNanos = dev.deviceLatencyNanos();
+            name = dev.name;
+        } catch (OutputUnavailableException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void awaitRoom() throws InterruptedException {
+        if (lost) {
+            return;
+        }
+        reclaim();
+        long waitedSince = 0;
+        while (freeCount == 0) {
+            if (!dev.connected()) {
+                lost = true;
+                return;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            long now = System.nanoTime();
+            if (waitedSince == 0) {
+                waitedSince = now;
+            } else if (!dev.loopback && now - waitedSince > STALL_NANOS) {
+                lost = true; // the device stopped consuming audio: treat it as gone
+                return;
+            }
+            waiting = true;
+            LockSupport.parkNanos(pollNanos);
+            waiting = false;
+            reclaim();
+        }
+    }
+
+    @Override
+    public void write(float[] in, int frames) throws InterruptedException {
+        awaitRoom();
+        if (lost) {
+            return;
+        }
+        int buf = free[--freeCount];
+        fill(buf, in, frames);
+        alSourceQueueBuffers(source, buf);
+        queuedCount++;
+        if (alGetSourcei(source, AL_SOURCE_STATE) != AL_PLAYING) {
+            if (started) {
+                underruns++; // it played everything we gave it and stopped: a gap was heard
+                started = false;
+            }
+            if (queuedCount == queueBuffers) { // (re)start only with a full cushion
+                alSourcePlay(source);
+                started = true;
+            }
+        }
+        queuedFrames = queuedCount * block - alGetSourcei(source, AL_SAMPLE_OFFSET);
+        if (!dev.connected()) {
+            lost = true;
+        }
+    }
+
+    /** Unqueues every buffer OpenAL has finished with. */
+    private void reclaim() {
+        int processed = alGetSourcei(source, AL_BUFFERS_PROCESSED);
+        for (int i = 0; i < processed; i++) {
+            free[freeCount++] = alSourceUnqueueBuffers(source);
+            queuedCount--;
+        }
+    }
+
+    private void fill(int buf, float[] in, int frames) {
+        int n = frames * 2;
+        if (float32) {
+            floats.clear();
+            floats.put(in, 0, n);
+            floats.flip();
+            alBufferData(buf, EXTFloat32.AL_FORMAT_STEREO_FLOAT32, floats, rate);
+        } else {
+            shorts.clear();
+            int s = seed;
+            for (int i = 0; i < n; i++) {
+                float d = 0;
+                if (dither) { // TPDF: the sum of two uniform values in [-0.5, 0.5) LSB
+                    s ^= s << 13;
+                    s ^= s >>> 17;
+                    s ^= s << 5;
+                    int a = s;
+                    s ^= s << 13;
+                    s ^= s >>> 17;
+                    s ^= s << 5;
+                    d = ((a >>> 8) + (s >>> 8)) * (1f / (1 << 24)) - 1f;
+                }
+                long q = Math.round(in[i] * 32768f + d);
+                shorts.put((short) Math.max(-32768, Math.min(32767, q)));
+            }
+            seed = s;
+            shorts.flip();
+            alBufferData(buf, AL_FORMAT_STEREO16, shorts, rate);
+        }
+    }
+
+    @Override
+    public boolean lost() {
+        return lost;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Blocks the source ran dry since it opened. */
+    @Override
+    public long underruns() {
+        return underruns;
+    }
+
+    /** Frames queued in OpenAL ahead of what is being heard, as of the last block. */
+    @Override
+    public int queuedFrames() {
+        return queuedFrames;
+    }
+
+    @Override
+    public long deviceLatencyNanos() {
+        return deviceLatencyNanos;
+    }
+
+    /** True while the audio thread is parked waiting for OpenAL to finish a buffer. */
+    boolean waiting() {
+        return waiting;
+    }
+
+    boolean isFloat32() {
+        return float32;
+    }
+
+    AlDevice device() {
+        return dev;
+    }
+
+    @Override
+    public void close() {
+        if (dev == null) {
+            return;
+        }
+        if (source != 0) {
+            alSourceStop(source);
+            alSourcei(source, AL_BUFFER, 0);
+            alDeleteSources(source);
+            Handles.SOURCES.decrementAndGet();
+            source = 0;
+        }
+        if (buffers != null) {
+            for (int b : buffers) {
+                alDeleteBuffers(b);
+                Handles.BUFFERS.decrementAndGet();
+            }
+            buffers = null;
+        }
+        dev.close();
+        dev = null;
+    }
+}
