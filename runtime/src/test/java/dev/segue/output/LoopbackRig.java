@@ -17,6 +17,7 @@ public final class LoopbackRig {
     private final boolean dither;
     private final List<OpenAlOutput> made = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
+    private final List<long[]> opened = new CopyOnWriteArrayList<>();
 
     public LoopbackRig(int queueBuffers, boolean pcm16, boolean dither) {
         this.queueBuffers = queueBuffers;
@@ -31,7 +32,9 @@ public final class LoopbackRig {
                 if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     throw new OutputUnavailableException("loopback device unplugged (test)");
                 }
-                return AlDevice.openLoopback(rate);
+                AlDevice d = AlDevice.openLoopback(rate);
+                opened.add(new long[] {d.device, d.context});
+                return d;
             }, queueBuffers, format, dither);
             made.add(o);
             return o;
@@ -79,6 +82,19 @@ public final class LoopbackRig {
     /** True once the current output has closed its device. */
     public boolean currentClosed() {
         return current().device() == null;
+    }
+
+    /** The native device and context handles of every loopback device opened so far. */
+    public List<long[]> nativeHandles() {
+        return opened;
+    }
+
+    /**
+     * True if OpenAL Soft still knows the device or the context: it validates handles against its
+     * own lists, so asking about a closed one is safe (and answers false).
+     */
+    public static boolean stillOpen(long[] deviceAndContext) {
+        return org.lwjgl.openal.ALC10.alcGetContextsDevice(deviceAndContext[1]) != 0;
     }
 
     /** Live OpenAL handles across every output: "devices=0 contexts=0 sources=0 buffers=0" when all are released. */
