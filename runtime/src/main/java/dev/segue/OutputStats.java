@@ -14,12 +14,13 @@ package dev.segue;
  * @param lastRenderNanos    time the last block took to render
  * @param maxRenderNanos     the longest block render so far
  * @param blocks             blocks rendered so far
+ * @param framesWritten      frames handed to the output so far (to OpenAL, or to the silent output)
  * @param blockFrames        frames per block
  * @param queueBuffers       blocks the OpenAL queue holds at most
  * @param sampleRate         frames per second
  */
 public record OutputStats(String device, boolean silent, long underruns, int queuedFrames, long deviceLatencyNanos,
-        double load, long lastRenderNanos, long maxRenderNanos, long blocks, int blockFrames, int queueBuffers,
+        double load, long lastRenderNanos, long maxRenderNanos, long blocks, long framesWritten, int blockFrames, int queueBuffers,
         int sampleRate) {
 
     /** What is queued now plus the device's own latency: how late a sound rendered now is heard, in ms. */

@@ -333,12 +333,12 @@ public final class Segue implements AutoCloseable {
      */
     public OutputStats outputStats() {
         if (driver == null) {
-            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sheet.sampleRate());
+            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sheet.sampleRate());
         }
         AudioOutput o = driver.output();
         return new OutputStats(driver.outputName(), driver.silent(), driver.underruns(), o == null ? 0 : o.queuedFrames(),
                 o == null ? 0 : o.deviceLatencyNanos(), driver.load(), driver.renderNanosLast(), driver.renderNanosMax(),
-                driver.blocks(), blockFrames, queueBuffers, sheet.sampleRate());
+                driver.blocks(), driver.framesWritten(), blockFrames, queueBuffers, sheet.sampleRate());
     }
 
     /**

@@ -207,7 +207,7 @@ public final class BenchMixCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.3f", d);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
