@@ -68,7 +68,8 @@ public final class Segue implements AutoCloseable {
             driver = null;
         } else {
             Supplier<AudioOutput> device = b.silent ? null
-                    : b.output != null ? b.output : OpenAl.output(b.deviceName, b.queueBuffers);
+                    : b.output != null ? b.output : b.callback ? OpenAl.callbackOutput(b.deviceName)
+                    : OpenAl.output(b.deviceName, b.queueBuffers);
             driver = new OutputDriver(mixer::render, sheet.sampleRate(), blockFrames, device, b.retryMillis);
             driver.start();
         }
@@ -338,7 +339,7 @@ public final class Segue implements AutoCloseable {
         AudioOutput o = driver.output();
         return new OutputStats(driver.outputName(), driver.silent(), driver.underruns(), o == null ? 0 : o.queuedFrames(),
                 o == null ? 0 : o.deviceLatencyNanos(), driver.load(), driver.renderNanosLast(), driver.renderNanosMax(),
-                driver.blocks(), driver.framesWritten(), blockFrames, queueBuffers, sheet.sampleRate());
+                driver.blocks(), driver.framesWritten(), blockFrames, o == null ? 0 : o.queueBuffers(), sheet.sampleRate());
     }
 
     /**
@@ -377,6 +378,7 @@ public final class Segue implements AutoCloseable {
         private String deviceName;
         private int queueBuffers = 3;
         private long retryMillis = 2000;
+        private boolean callback;
 
         private Builder() {
         }
@@ -458,6 +460,17 @@ public final class Segue implements AutoCloseable {
             }
             this.queueBuffers = 3;
             return blockFrames(Math.min(16384, frames / 4));
+        }
+
+        /**
+         * Uses OpenAL Soft's callback mode ({@code AL_SOFT_callback_buffer}) instead of the queue:
+         * OpenAL's mixer thread asks for audio and Segue renders it right there, so nothing waits in
+         * a queue (lowest latency) but the mixing runs on OpenAL's thread, where a long GC pause or a
+         * slow render stalls the whole device. Off by default; docs/ARCHITECTURE.md has the numbers.
+         */
+        public Builder callbackOutput(boolean on) {
+            this.callback = on;
+            return this;
         }
 
         /** How often to try a lost device again, in milliseconds; default 2000. */

@@ -71,8 +71,7 @@ final class AlDevice {
         }
         String actual = alcGetString(dev, caps.ALC_ENUMERATE_ALL_EXT ? EnumerateAllExt.ALC_ALL_DEVICES_SPECIFIER
                 : ALC_DEVICE_SPECIFIER);
-        int refresh = Integer.getInteger("segue.alRefresh", 0);
-        return withContext(dev, caps, refresh > 0 ? new int[] {ALC_FREQUENCY, rate, org.lwjgl.openal.ALC10.ALC_REFRESH, refresh, 0} : new int[] {ALC_FREQUENCY, rate, 0}, actual == null ? "OpenAL" : actual, false);
+        return withContext(dev, caps, new int[] {ALC_FREQUENCY, rate, 0}, actual == null ? "OpenAL" : actual, false);
     }
 
     /**

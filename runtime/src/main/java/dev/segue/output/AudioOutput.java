@@ -39,9 +39,30 @@ public interface AudioOutput extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Blocks the output queues at most (0 for outputs without a queue). An OpenAL output may queue
+     * more than asked: at least one OpenAL mixing period plus a block, or it would underrun every period.
+     */
+    default int queueBuffers() {
+        return 0;
+    }
+
     /** The device's own latency beyond the queue, in nanoseconds, or 0 if unknown. */
     default long deviceLatencyNanos() {
         return 0;
+    }
+
+    /**
+     * True for an output that pulls audio itself (OpenAL Soft's callback mode): the audio thread then
+     * {@link #attach}es the renderer instead of writing blocks.
+     */
+    default boolean pulls() {
+        return false;
+    }
+
+    /** For a pulling output: render with {@code renderer} from now on, on whichever thread it pulls. */
+    default void attach(OutputDriver.Renderer renderer) {
+        throw new UnsupportedOperationException(name() + " does not pull");
     }
 
     @Override

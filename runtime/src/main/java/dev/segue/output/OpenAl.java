@@ -17,6 +17,11 @@ public final class OpenAl {
         return () -> new OpenAlOutput(rate -> AlDevice.open(deviceName, rate), queueBuffers, OpenAlOutput.Format.AUTO, true);
     }
 
+    /** A factory of callback-mode outputs ({@code AL_SOFT_callback_buffer}) on the named device. */
+    public static Supplier<AudioOutput> callbackOutput(String deviceName) {
+        return () -> new OpenAlCallbackOutput(rate -> AlDevice.open(deviceName, rate));
+    }
+
     /** Output devices OpenAL can open, the default first; empty when OpenAL cannot load here. */
     public static List<String> devices() {
         return AlDevice.devices();

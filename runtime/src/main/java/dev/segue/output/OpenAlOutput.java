@@ -2,6 +2,7 @@ package dev.segue.output;
 
 import static org.lwjgl.openal.AL10.AL_BUFFER;
 import static org.lwjgl.openal.AL10.AL_BUFFERS_PROCESSED;
+import static org.lwjgl.openal.AL10.AL_BUFFERS_QUEUED;
 import static org.lwjgl.openal.AL10.AL_FORMAT_STEREO16;
 import static org.lwjgl.openal.AL10.AL_GAIN;
 import static org.lwjgl.openal.AL10.AL_NO_ERROR;
@@ -20,11 +21,14 @@ import static org.lwjgl.openal.AL10.alGetError;
 import static org.lwjgl.openal.AL10.alGetSourcei;
 import static org.lwjgl.openal.AL10.alIsExtensionPresent;
 import static org.lwjgl.openal.AL10.alSourcePlay;
+import static org.lwjgl.openal.AL10.alSourceRewind;
 import static org.lwjgl.openal.AL10.alSourceQueueBuffers;
 import static org.lwjgl.openal.AL10.alSourceStop;
 import static org.lwjgl.openal.AL10.alSourceUnqueueBuffers;
 import static org.lwjgl.openal.AL10.alSourcef;
 import static org.lwjgl.openal.AL10.alSourcei;
+import static org.lwjgl.openal.ALC10.ALC_REFRESH;
+import static org.lwjgl.openal.ALC10.alcGetInteger;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -69,6 +73,7 @@ final class OpenAlOutput implements AudioOutput {
     private int[] free;
     private int freeCount;
     private int queuedCount;
+    private volatile int depth;
     private boolean float32;
     private FloatBuffer floats;
     private ShortBuffer shorts;
@@ -111,14 +116,20 @@ final class OpenAlOutput implements AudioOutput {
             if (alIsExtensionPresent("AL_SOFT_direct_channels")) {
                 alSourcei(source, SOFTDirectChannels.AL_DIRECT_CHANNELS_SOFT, AL_TRUE);
             }
-            buffers = new int[queueBuffers];
-            free = new int[queueBuffers];
-            for (int i = 0; i < queueBuffers; i++) {
+            depth = queueBuffers;
+            if (!dev.loopback) { // the queue must outlast one OpenAL mixing period, or every period underruns
+                int refresh = alcGetInteger(dev.device, ALC_REFRESH);
+                int period = refresh > 0 ? sampleRate / refresh : 0;
+                depth = Math.max(queueBuffers, Math.min(64, (period + blockFrames - 1) / blockFrames + 1));
+            }
+            buffers = new int[depth];
+            free = new int[depth];
+            for (int i = 0; i < depth; i++) {
                 buffers[i] = alGenBuffers();
                 Handles.BUFFERS.incrementAndGet();
                 free[i] = buffers[i];
             }
-            freeCount = queueBuffers;
+            freeCount = depth;
             queuedCount = 0;
             ByteBuffer bytes = ByteBuffer.allocateDirect(blockFrames * 2 * (float32 ? 4 : 2)).order(ByteOrder.nativeOrder());
             floats = float32 ? bytes.asFloatBuffer() : null;
@@ -175,15 +186,9 @@ final class OpenAlOutput implements AudioOutput {
         fill(buf, in, frames);
         alSourceQueueBuffers(source, buf);
         queuedCount++;
-        if (alGetSourcei(source, AL_SOURCE_STATE) != AL_PLAYING) {
-            if (started) {
-                underruns++; // it played everything we gave it and stopped: a gap was heard
-                started = false;
-            }
-            if (queuedCount == queueBuffers) { // (re)start only with a full cushion
-                alSourcePlay(source);
-                started = true;
-            }
+        if (!started && queuedCount == depth) { // (re)start only with a full cushion
+            alSourcePlay(source);
+            started = true;
         }
         queuedFrames = queuedCount * block - alGetSourcei(source, AL_SAMPLE_OFFSET);
         if (!dev.connected()) {
@@ -191,8 +196,24 @@ final class OpenAlOutput implements AudioOutput {
         }
     }
 
-    /** Unqueues every buffer OpenAL has finished with. */
+    /**
+     * Unqueues every buffer OpenAL has finished with. If the source ran dry and stopped, that is an
+     * underrun: everything queued has played, so it is all unqueued and the source rewound to its
+     * initial state, to be started again once the queue is full (a stopped source would count every
+     * newly queued buffer as processed at once).
+     */
     private void reclaim() {
+        if (started && alGetSourcei(source, AL_SOURCE_STATE) != AL_PLAYING) {
+            underruns++;
+            started = false;
+            int queued = alGetSourcei(source, AL_BUFFERS_QUEUED);
+            for (int i = 0; i < queued; i++) {
+                free[freeCount++] = alSourceUnqueueBuffers(source);
+            }
+            queuedCount = 0;
+            alSourceRewind(source);
+            return;
+        }
         int processed = alGetSourcei(source, AL_BUFFERS_PROCESSED);
         for (int i = 0; i < processed; i++) {
             free[freeCount++] = alSourceUnqueueBuffers(source);
@@ -251,6 +272,11 @@ final class OpenAlOutput implements AudioOutput {
     @Override
     public int queuedFrames() {
         return queuedFrames;
+    }
+
+    @Override
+    public int queueBuffers() {
+        return depth;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.segue.output;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -84,20 +85,21 @@ public final class OutputDriver {
                 }
             }
             current = out;
+            if (out.pulls()) {
+                out.attach(this::renderTimed);
+            }
             opened.countDown();
             while (running) {
-                out.awaitRoom();
-                long t0 = System.nanoTime();
-                renderer.render(buf, block);
-                long dt = System.nanoTime() - t0;
-                renderNanosLast = dt;
-                if (dt > renderNanosMax) {
-                    renderNanosMax = dt;
+                if (out.pulls()) {
+                    LockSupport.parkNanos(blockNanos); // the device pulls; this thread only watches it
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                } else {
+                    out.awaitRoom();
+                    renderTimed(buf, block);
+                    out.write(buf, block);
                 }
-                loadAverage += (dt / (double) blockNanos - loadAverage) * 0.01;
-                blocks++;
-                out.write(buf, block);
-                framesWritten += block;
                 if (out.lost()) {
                     String was = out.name();
                     underrunsBefore += out.underruns();
@@ -113,6 +115,9 @@ public final class OutputDriver {
                         out.close();
                         out = back;
                         current = out;
+                        if (out.pulls()) {
+                            out.attach(this::renderTimed);
+                        }
                         nextRetry = Long.MAX_VALUE;
                         notices.add(new Notice("audio device '" + out.name() + "' is back; playing on it again", false,
                                 out.name()));
@@ -132,6 +137,20 @@ public final class OutputDriver {
                 out.close(); // on this thread: an OpenAL output releases its thread-local context here
             }
         }
+    }
+
+    /** Renders and keeps the statistics; on this thread, or on the device's for a pulling output. */
+    private void renderTimed(float[] buf, int frames) {
+        long t0 = System.nanoTime();
+        renderer.render(buf, frames);
+        long dt = System.nanoTime() - t0;
+        renderNanosLast = dt;
+        if (dt > renderNanosMax) {
+            renderNanosMax = dt;
+        }
+        loadAverage += (dt * (double) rate / (frames * 1e9) - loadAverage) * 0.01;
+        blocks++;
+        framesWritten += frames;
     }
 
     /** Opens {@code out}, or returns null (after closing it) if it cannot; the first failure is a notice. */

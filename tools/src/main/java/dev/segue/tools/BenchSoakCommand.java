@@ -70,6 +70,9 @@ public final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--no-gdx", description = "Skip the libGDX Music comparison.")
     boolean noGdx;
 
+    @Option(names = "--callback", description = "Use OpenAL Soft's callback mode (AL_SOFT_callback_buffer) instead of the queue.")
+    boolean callback;
+
     @Override
     public Integer call() throws Exception {
         if (!(minutes > 0) || minutes > 24 * 60) {
@@ -117,13 +120,15 @@ public final class BenchSoakCommand implements Callable<Integer> {
         List<String> notices = new ArrayList<>();
         long gcCount0 = gcCount();
         long gcMillis0 = gcMillis();
-        try (Segue segue = Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).build()) {
+        double cpu0 = cpuSeconds();
+        try (Segue segue = Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).callbackOutput(callback).build()) {
             segue.addListener(e -> {
                 if (e.type() == SegueEvent.Type.OUTPUT || e.type() == SegueEvent.Type.ERROR) {
                     notices.add(e.toString());
                 }
             });
-            w.printf(Locale.ROOT, "output: %s (device latency %.2f ms)%n", segue.outputName(),
+            w.printf(Locale.ROOT, "output: %s, %s (device latency %.2f ms)%n", segue.outputName(),
+                    callback ? "callback mode" : segue.outputStats().queueBuffers() + " blocks queued",
                     segue.outputStats().deviceLatencyMillis());
             w.flush();
             List<Thread> threads = new ArrayList<>();
@@ -206,6 +211,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
                     l.length, pct(l, 50), pct(l, 90), pct(l, 99), pct(l, 99.9), l[l.length - 1]);
             w.printf(Locale.ROOT, "  worst case call-to-ear: %d frames = %.2f ms + device latency %.2f ms%n",
                     s.worstCaseLatencyFrames(), s.worstCaseLatencyFrames() * 1000.0 / RATE, s.deviceLatencyMillis());
+            w.printf(Locale.ROOT, "  CPU                : %.1f s of process CPU over %.1f s (%.1f %% of one core, all threads and load"
+                    + " generators included)%n", cpuSeconds() - cpu0, wall, (cpuSeconds() - cpu0) / wall * 100);
             w.printf(Locale.ROOT, "  load generated     : %d events posted (%.0f/s), %d collections by %s taking %d ms in all,"
                     + " %d game-loop samples%n", posted.get(), posted.get() / wall, gcCount() - gcCount0,
                     ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList(),
@@ -346,6 +353,10 @@ public final class BenchSoakCommand implements Callable<Integer> {
 
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static long gcMillis() {
