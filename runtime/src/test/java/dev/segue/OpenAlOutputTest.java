@@ -69,9 +69,7 @@ class OpenAlOutputTest {
                 long full = pulled + (long) queue * BLOCK;
                 Long next = script.higherKey(lastApplied);
                 if (next != null && next <= full) { // a command is due: send it while the audio thread is parked
-                    assertTrue(LoopbackRig.await(() -> d.framesWritten() == full && rig.idle(), 10_000),
-                            "audio thread refilled the queue: wrote " + d.framesWritten() + ", expected " + full + "; " + d.outputName() + " " + d.takeFailure() + " " + rig.outputsMade());
-                    long readAt = d.framesWritten(); // the next block the mixer renders starts here
+                    long readAt = parked(d, rig, full); // the next block the mixer renders starts here
                     for (var e : script.subMap(lastApplied, false, readAt, true).entrySet()) {
                         e.getValue().accept(rt);
                         applied.merge(readAt, e.getValue(), Consumer::andThen);
@@ -81,15 +79,33 @@ class OpenAlOutputTest {
                 } else {
                     long need = pulled + n + BLOCK; // never pull the source dry: that is an underrun
                     assertTrue(LoopbackRig.await(() -> d.framesWritten() >= need, 10_000),
-                            "audio thread queued " + need + " frames; wrote " + d.framesWritten() + "; " + d.outputName() + " " + d.takeFailure() + " " + rig.outputsMade());
+                            "audio thread queued " + need + " frames; wrote " + d.framesWritten() + " on " + d.outputName());
                 }
                 rig.render(chunk, n);
                 System.arraycopy(chunk, 0, out, (int) pulled * 2, n * 2);
                 pulled += n;
                 rt.update();
             }
+            assertEquals(0, rig.alErrors(), "no OpenAL error while queueing");
             assertEquals(0, rt.outputStats().underruns(), "no underrun");
             return new Played(out, applied, sent, events, name);
+        }
+    }
+
+    /**
+     * Waits until the audio thread has queued at least {@code frames} and is parked waiting for
+     * OpenAL (nothing is pulled meanwhile, so it stays parked); returns the frames it has written,
+     * where the next block it renders, and so the next command it reads, begins.
+     */
+    static long parked(OutputDriver d, LoopbackRig rig, long frames) throws InterruptedException {
+        while (true) {
+            assertTrue(LoopbackRig.await(() -> d.framesWritten() >= frames && rig.idle(), 10_000),
+                    "audio thread refilled the queue: wrote " + d.framesWritten() + ", expected " + frames);
+            long w = d.framesWritten();
+            Thread.sleep(3);
+            if (rig.idle() && d.framesWritten() == w) {
+                return w;
+            }
         }
     }
 
@@ -181,8 +197,7 @@ class OpenAlOutputTest {
             long issuedAt = -1;
             long heardAt = -1;
             while (heardAt < 0 && pulled < 48_000) {
-                long expect = pulled + (long) QUEUE * BLOCK;
-                assertTrue(LoopbackRig.await(() -> d.framesWritten() == expect && rig.idle(), 5000));
+                parked(d, rig, pulled + (long) QUEUE * BLOCK);
                 if (pulled == 10 * PULL) {
                     rt.setParameter("level", 1f);
                     issuedAt = pulled; // the listener has heard exactly this much when the game moves the control

@@ -133,6 +133,32 @@ final class AlDevice {
         return hasClock ? SOFTDeviceClock.alcGetInteger64vSOFT(device, SOFTDeviceClock.ALC_DEVICE_LATENCY_SOFT) : 0;
     }
 
+    /**
+     * A source that plays its buffers' channels straight to the device's (no panning, no distance
+     * model, gain 1): {@code AL_SOURCE_RELATIVE}, rolloff 0 and {@code AL_DIRECT_CHANNELS_SOFT}.
+     * On this device's thread.
+     */
+    static int newDirectSource() {
+        int source = org.lwjgl.openal.AL10.alGenSources();
+        Handles.SOURCES.incrementAndGet();
+        org.lwjgl.openal.AL10.alSourcei(source, org.lwjgl.openal.AL10.AL_SOURCE_RELATIVE, org.lwjgl.openal.AL10.AL_TRUE);
+        org.lwjgl.openal.AL10.alSourcef(source, org.lwjgl.openal.AL10.AL_ROLLOFF_FACTOR, 0f);
+        org.lwjgl.openal.AL10.alSourcef(source, org.lwjgl.openal.AL10.AL_GAIN, 1f);
+        if (org.lwjgl.openal.AL10.alIsExtensionPresent("AL_SOFT_direct_channels")) {
+            org.lwjgl.openal.AL10.alSourcei(source, org.lwjgl.openal.SOFTDirectChannels.AL_DIRECT_CHANNELS_SOFT,
+                    org.lwjgl.openal.AL10.AL_TRUE);
+        }
+        return source;
+    }
+
+    /** Stops {@code source} (OpenAL Soft returns once its mixer no longer plays it), detaches its buffers, deletes it. */
+    static void deleteSource(int source) {
+        org.lwjgl.openal.AL10.alSourceStop(source);
+        org.lwjgl.openal.AL10.alSourcei(source, org.lwjgl.openal.AL10.AL_BUFFER, 0);
+        org.lwjgl.openal.AL10.alDeleteSources(source);
+        Handles.SOURCES.decrementAndGet();
+    }
+
     /** Pulls {@code frames} mixed float stereo frames out of a loopback device. Any thread. */
     void render(float[] out, int frames) {
         SOFTLoopback.alcRenderSamplesSOFT(device, out, frames);

@@ -13,7 +13,9 @@ public final class OpenAl {
      * queueing {@code queueBuffers} blocks. Each call of the supplier makes a fresh, unopened output.
      */
     public static Supplier<AudioOutput> output(String deviceName, int queueBuffers) {
-        new OpenAlOutput(r -> null, queueBuffers, OpenAlOutput.Format.AUTO, true); // checks the arguments now
+        if (queueBuffers < 2 || queueBuffers > 64) {
+            throw new IllegalArgumentException("queue of " + queueBuffers + " buffers outside 2..64");
+        }
         return () -> new OpenAlOutput(rate -> AlDevice.open(deviceName, rate), queueBuffers, OpenAlOutput.Format.AUTO, true);
     }
 

@@ -1,20 +1,12 @@
 package dev.segue.output;
 
 import static org.lwjgl.openal.AL10.AL_BUFFER;
-import static org.lwjgl.openal.AL10.AL_GAIN;
 import static org.lwjgl.openal.AL10.AL_NO_ERROR;
-import static org.lwjgl.openal.AL10.AL_ROLLOFF_FACTOR;
-import static org.lwjgl.openal.AL10.AL_SOURCE_RELATIVE;
-import static org.lwjgl.openal.AL10.AL_TRUE;
 import static org.lwjgl.openal.AL10.alDeleteBuffers;
-import static org.lwjgl.openal.AL10.alDeleteSources;
 import static org.lwjgl.openal.AL10.alGenBuffers;
-import static org.lwjgl.openal.AL10.alGenSources;
 import static org.lwjgl.openal.AL10.alGetError;
 import static org.lwjgl.openal.AL10.alIsExtensionPresent;
 import static org.lwjgl.openal.AL10.alSourcePlay;
-import static org.lwjgl.openal.AL10.alSourceStop;
-import static org.lwjgl.openal.AL10.alSourcef;
 import static org.lwjgl.openal.AL10.alSourcei;
 
 import java.nio.ByteBuffer;
@@ -23,7 +15,6 @@ import java.nio.FloatBuffer;
 import org.lwjgl.openal.EXTFloat32;
 import org.lwjgl.openal.SOFTCallbackBuffer;
 import org.lwjgl.openal.SOFTCallbackBufferType;
-import org.lwjgl.openal.SOFTDirectChannels;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -74,14 +65,9 @@ final class OpenAlCallbackOutput implements AudioOutput {
             direct = ByteBuffer.allocateDirect(blockFrames * 8).order(ByteOrder.nativeOrder()).asFloatBuffer();
             int refresh = org.lwjgl.openal.ALC10.alcGetInteger(dev.device, org.lwjgl.openal.ALC10.ALC_REFRESH);
             periodNanos = refresh > 0 ? 1_000_000_000L / refresh : 20_000_000L;
-            source = alGenSources();
-            Handles.SOURCES.incrementAndGet();
+            source = AlDevice.newDirectSource();
             buffer = alGenBuffers();
             Handles.BUFFERS.incrementAndGet();
-            alSourcei(source, AL_SOURCE_RELATIVE, AL_TRUE);
-            alSourcef(source, AL_ROLLOFF_FACTOR, 0f);
-            alSourcef(source, AL_GAIN, 1f);
-            alSourcei(source, SOFTDirectChannels.AL_DIRECT_CHANNELS_SOFT, AL_TRUE);
             callback = SOFTCallbackBufferType.create(this::fill);
             SOFTCallbackBuffer.alBufferCallbackSOFT(buffer, EXTFloat32.AL_FORMAT_STEREO_FLOAT32, sampleRate, callback, 1); // LWJGL wants a non-null user pointer; unused
             alSourcei(source, AL_BUFFER, buffer);
@@ -156,10 +142,7 @@ final class OpenAlCallbackOutput implements AudioOutput {
             return;
         }
         if (source != 0) {
-            alSourceStop(source); // OpenAL Soft returns once the mixer no longer plays the source
-            alSourcei(source, AL_BUFFER, 0);
-            alDeleteSources(source);
-            Handles.SOURCES.decrementAndGet();
+            AlDevice.deleteSource(source);
             source = 0;
         }
         if (buffer != 0) {

@@ -1,32 +1,21 @@
 package dev.segue.output;
 
-import static org.lwjgl.openal.AL10.AL_BUFFER;
 import static org.lwjgl.openal.AL10.AL_BUFFERS_PROCESSED;
-import static org.lwjgl.openal.AL10.AL_BUFFERS_QUEUED;
 import static org.lwjgl.openal.AL10.AL_FORMAT_STEREO16;
-import static org.lwjgl.openal.AL10.AL_GAIN;
 import static org.lwjgl.openal.AL10.AL_NO_ERROR;
-import static org.lwjgl.openal.AL10.AL_PLAYING;
-import static org.lwjgl.openal.AL10.AL_ROLLOFF_FACTOR;
+import static org.lwjgl.openal.AL10.AL_STOPPED;
 import static org.lwjgl.openal.AL11.AL_SAMPLE_OFFSET;
-import static org.lwjgl.openal.AL10.AL_SOURCE_RELATIVE;
 import static org.lwjgl.openal.AL10.AL_SOURCE_STATE;
-import static org.lwjgl.openal.AL10.AL_TRUE;
 import static org.lwjgl.openal.AL10.alBufferData;
 import static org.lwjgl.openal.AL10.alDeleteBuffers;
-import static org.lwjgl.openal.AL10.alDeleteSources;
 import static org.lwjgl.openal.AL10.alGenBuffers;
-import static org.lwjgl.openal.AL10.alGenSources;
 import static org.lwjgl.openal.AL10.alGetError;
 import static org.lwjgl.openal.AL10.alGetSourcei;
 import static org.lwjgl.openal.AL10.alIsExtensionPresent;
 import static org.lwjgl.openal.AL10.alSourcePlay;
 import static org.lwjgl.openal.AL10.alSourceRewind;
 import static org.lwjgl.openal.AL10.alSourceQueueBuffers;
-import static org.lwjgl.openal.AL10.alSourceStop;
 import static org.lwjgl.openal.AL10.alSourceUnqueueBuffers;
-import static org.lwjgl.openal.AL10.alSourcef;
-import static org.lwjgl.openal.AL10.alSourcei;
 import static org.lwjgl.openal.ALC10.ALC_REFRESH;
 import static org.lwjgl.openal.ALC10.alcGetInteger;
 
@@ -36,7 +25,6 @@ import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 import java.util.concurrent.locks.LockSupport;
 import org.lwjgl.openal.EXTFloat32;
-import org.lwjgl.openal.SOFTDirectChannels;
 
 /**
  * Real-time output through OpenAL (OpenAL Soft via LWJGL): the audio thread renders blocks and
@@ -85,6 +73,7 @@ final class OpenAlOutput implements AudioOutput {
     private boolean lost;
 
     private volatile long underruns;
+    private volatile int alErrors;
     private volatile int queuedFrames;
     private volatile long deviceLatencyNanos;
     private volatile boolean waiting;
@@ -108,14 +97,7 @@ final class OpenAlOutput implements AudioOutput {
         dev = opener.open(sampleRate);
         try {
             float32 = wanted == Format.AUTO && alIsExtensionPresent("AL_EXT_FLOAT32");
-            source = alGenSources();
-            Handles.SOURCES.incrementAndGet();
-            alSourcei(source, AL_SOURCE_RELATIVE, AL_TRUE);
-            alSourcef(source, AL_ROLLOFF_FACTOR, 0f);
-            alSourcef(source, AL_GAIN, 1f);
-            if (alIsExtensionPresent("AL_SOFT_direct_channels")) {
-                alSourcei(source, SOFTDirectChannels.AL_DIRECT_CHANNELS_SOFT, AL_TRUE);
-            }
+            source = AlDevice.newDirectSource();
             depth = queueBuffers;
             if (!dev.loopback) { // the queue must outlast one OpenAL mixing period, or every period underruns
                 int refresh = alcGetInteger(dev.device, ALC_REFRESH);
@@ -185,6 +167,9 @@ final class OpenAlOutput implements AudioOutput {
         int buf = free[--freeCount];
         fill(buf, in, frames);
         alSourceQueueBuffers(source, buf);
+        if (alGetError() != AL_NO_ERROR) {
+            alErrors++;
+        }
         queuedCount++;
         if (!started && queuedCount == depth) { // (re)start only with a full cushion
             alSourcePlay(source);
@@ -203,20 +188,30 @@ final class OpenAlOutput implements AudioOutput {
      * newly queued buffer as processed at once).
      */
     private void reclaim() {
-        if (started && alGetSourcei(source, AL_SOURCE_STATE) != AL_PLAYING) {
+        int processed = alGetSourcei(source, AL_BUFFERS_PROCESSED);
+        if (started && processed == queuedCount && alGetSourcei(source, AL_SOURCE_STATE) == AL_STOPPED) {
             underruns++;
             started = false;
-            int queued = alGetSourcei(source, AL_BUFFERS_QUEUED);
-            for (int i = 0; i < queued; i++) {
-                free[freeCount++] = alSourceUnqueueBuffers(source);
+            for (int i = 0; i < processed; i++) {
+                int b = alSourceUnqueueBuffers(source);
+                if (alGetError() != AL_NO_ERROR || b == 0) {
+                    alErrors++;
+                    return;
+                }
+                free[freeCount++] = b;
+                queuedCount--;
             }
-            queuedCount = 0;
             alSourceRewind(source);
             return;
         }
-        int processed = alGetSourcei(source, AL_BUFFERS_PROCESSED);
         for (int i = 0; i < processed; i++) {
-            free[freeCount++] = alSourceUnqueueBuffers(source);
+            int b = alSourceUnqueueBuffers(source);
+            int err = alGetError();
+            if (err != AL_NO_ERROR || b == 0) {
+                alErrors++;
+                break;
+            }
+            free[freeCount++] = b;
             queuedCount--;
         }
     }
@@ -289,6 +284,11 @@ final class OpenAlOutput implements AudioOutput {
         return waiting;
     }
 
+    /** OpenAL errors met while queueing (0 unless OpenAL misbehaves). */
+    int alErrors() {
+        return alErrors;
+    }
+
     boolean isFloat32() {
         return float32;
     }
@@ -303,10 +303,7 @@ final class OpenAlOutput implements AudioOutput {
             return;
         }
         if (source != 0) {
-            alSourceStop(source);
-            alSourcei(source, AL_BUFFER, 0);
-            alDeleteSources(source);
-            Handles.SOURCES.decrementAndGet();
+            AlDevice.deleteSource(source);
             source = 0;
         }
         if (buffers != null) {

@@ -86,7 +86,7 @@ public final class OutputDriver {
             }
             current = out;
             if (out.pulls()) {
-                out.attach(this::renderTimed);
+                out.attach(this::renderPulled);
             }
             opened.countDown();
             while (running) {
@@ -99,6 +99,7 @@ public final class OutputDriver {
                     out.awaitRoom();
                     renderTimed(buf, block);
                     out.write(buf, block);
+                    framesWritten += block; // after the write: only what the output holds counts
                 }
                 if (out.lost()) {
                     String was = out.name();
@@ -116,7 +117,7 @@ public final class OutputDriver {
                         out = back;
                         current = out;
                         if (out.pulls()) {
-                            out.attach(this::renderTimed);
+                            out.attach(this::renderPulled);
                         }
                         nextRetry = Long.MAX_VALUE;
                         notices.add(new Notice("audio device '" + out.name() + "' is back; playing on it again", false,
@@ -150,6 +151,11 @@ public final class OutputDriver {
         }
         loadAverage += (dt * (double) rate / (frames * 1e9) - loadAverage) * 0.01;
         blocks++;
+    }
+
+    /** For a pulling output: what it renders counts as written at once. */
+    private void renderPulled(float[] buf, int frames) {
+        renderTimed(buf, frames);
         framesWritten += frames;
     }
 

@@ -70,6 +70,10 @@ public final class LoopbackRig {
         return current().queuedFrames();
     }
 
+    public int alErrors() {
+        return current().alErrors();
+    }
+
     public boolean currentIsFloat32() {
         return current().isFloat32();
     }
