@@ -7,7 +7,6 @@ import static org.lwjgl.openal.ALC10.ALC_TRUE;
 import static org.lwjgl.openal.ALC10.alcCloseDevice;
 import static org.lwjgl.openal.ALC10.alcCreateContext;
 import static org.lwjgl.openal.ALC10.alcDestroyContext;
-import static org.lwjgl.openal.ALC10.alcGetInteger;
 import static org.lwjgl.openal.ALC10.alcGetString;
 import static org.lwjgl.openal.ALC10.alcIsExtensionPresent;
 import static org.lwjgl.openal.ALC10.alcOpenDevice;
@@ -39,6 +38,8 @@ final class AlDevice {
     private final boolean canDisconnect;
     private final boolean hasClock;
     private volatile boolean simulatedDisconnect;
+    private final java.nio.ByteBuffer scratch = java.nio.ByteBuffer.allocateDirect(8).order(java.nio.ByteOrder.nativeOrder());
+    private final long scratchAddress = org.lwjgl.system.MemoryUtil.memAddress(scratch);
     private boolean closed;
 
     private AlDevice(long device, long context, String name, boolean loopback) {
@@ -117,7 +118,11 @@ final class AlDevice {
         if (simulatedDisconnect) {
             return false;
         }
-        return !canDisconnect || alcGetInteger(device, EXTDisconnect.ALC_CONNECTED) == ALC_TRUE;
+        if (!canDisconnect) {
+            return true;
+        }
+        org.lwjgl.openal.ALC10.nalcGetIntegerv(device, EXTDisconnect.ALC_CONNECTED, 1, scratchAddress); // no heap object
+        return org.lwjgl.system.MemoryUtil.memGetInt(scratchAddress) == ALC_TRUE;
     }
 
     /**

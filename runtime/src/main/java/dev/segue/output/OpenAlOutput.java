@@ -10,12 +10,12 @@ import static org.lwjgl.openal.AL10.alBufferData;
 import static org.lwjgl.openal.AL10.alDeleteBuffers;
 import static org.lwjgl.openal.AL10.alGenBuffers;
 import static org.lwjgl.openal.AL10.alGetError;
-import static org.lwjgl.openal.AL10.alGetSourcei;
 import static org.lwjgl.openal.AL10.alIsExtensionPresent;
 import static org.lwjgl.openal.AL10.alSourcePlay;
+import static org.lwjgl.openal.AL10.nalGetSourcei;
+import static org.lwjgl.openal.AL10.nalSourceQueueBuffers;
+import static org.lwjgl.openal.AL10.nalSourceUnqueueBuffers;
 import static org.lwjgl.openal.AL10.alSourceRewind;
-import static org.lwjgl.openal.AL10.alSourceQueueBuffers;
-import static org.lwjgl.openal.AL10.alSourceUnqueueBuffers;
 import static org.lwjgl.openal.ALC10.ALC_REFRESH;
 import static org.lwjgl.openal.ALC10.alcGetInteger;
 
@@ -25,6 +25,7 @@ import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 import java.util.concurrent.locks.LockSupport;
 import org.lwjgl.openal.EXTFloat32;
+import org.lwjgl.system.MemoryUtil;
 
 /**
  * Real-time output through OpenAL (OpenAL Soft via LWJGL): the audio thread renders blocks and
@@ -72,6 +73,8 @@ final class OpenAlOutput implements AudioOutput {
     private int seed = 0x9E3779B9;
     private boolean lost;
 
+    private final ByteBuffer scratch = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+    private final long scratchAddress = MemoryUtil.memAddress(scratch);
     private volatile long underruns;
     private volatile int alErrors;
     private volatile int queuedFrames;
@@ -166,7 +169,8 @@ final class OpenAlOutput implements AudioOutput {
         }
         int buf = free[--freeCount];
         fill(buf, in, frames);
-        alSourceQueueBuffers(source, buf);
+        MemoryUtil.memPutInt(scratchAddress, buf);
+        nalSourceQueueBuffers(source, 1, scratchAddress);
         if (alGetError() != AL_NO_ERROR) {
             alErrors++;
         }
@@ -175,10 +179,26 @@ final class OpenAlOutput implements AudioOutput {
             alSourcePlay(source);
             started = true;
         }
-        queuedFrames = queuedCount * block - alGetSourcei(source, AL_SAMPLE_OFFSET);
+        queuedFrames = queuedCount * block - sourceInt(AL_SAMPLE_OFFSET);
         if (!dev.connected()) {
             lost = true;
         }
+    }
+
+    /*
+     * LWJGL's convenience getters return through a MemoryStack buffer: a small heap object per call
+     * unless the JIT removes it. The audio thread calls the native entry points with one scratch int
+     * of its own instead, so it allocates nothing at all (AllocationFreeTest runs interpreted).
+     */
+    private int sourceInt(int param) {
+        nalGetSourcei(source, param, scratchAddress);
+        return MemoryUtil.memGetInt(scratchAddress);
+    }
+
+    private int unqueueOne() {
+        MemoryUtil.memPutInt(scratchAddress, 0);
+        nalSourceUnqueueBuffers(source, 1, scratchAddress);
+        return MemoryUtil.memGetInt(scratchAddress);
     }
 
     /**
@@ -188,12 +208,12 @@ final class OpenAlOutput implements AudioOutput {
      * newly queued buffer as processed at once).
      */
     private void reclaim() {
-        int processed = alGetSourcei(source, AL_BUFFERS_PROCESSED);
-        if (started && processed == queuedCount && alGetSourcei(source, AL_SOURCE_STATE) == AL_STOPPED) {
+        int processed = sourceInt(AL_BUFFERS_PROCESSED);
+        if (started && processed == queuedCount && sourceInt(AL_SOURCE_STATE) == AL_STOPPED) {
             underruns++;
             started = false;
             for (int i = 0; i < processed; i++) {
-                int b = alSourceUnqueueBuffers(source);
+                int b = unqueueOne();
                 if (alGetError() != AL_NO_ERROR || b == 0) {
                     alErrors++;
                     return;
@@ -205,7 +225,7 @@ final class OpenAlOutput implements AudioOutput {
             return;
         }
         for (int i = 0; i < processed; i++) {
-            int b = alSourceUnqueueBuffers(source);
+            int b = unqueueOne();
             int err = alGetError();
             if (err != AL_NO_ERROR || b == 0) {
                 alErrors++;
