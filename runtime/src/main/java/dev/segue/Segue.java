@@ -388,6 +388,18 @@ public final class Segue implements AutoCloseable {
         return mixer.underruns();
     }
 
+    /** Waits up to {@code millis} for the streamer to fill every ring at least half way; for tests. */
+    boolean awaitStreams(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (streamer != null && !streamer.caughtUp()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
     /** Stream voices (rings) allocated for streamed stems; 0 when every stem is in memory. */
     int streamVoices() {
         return streamer == null ? 0 : streamer.size();

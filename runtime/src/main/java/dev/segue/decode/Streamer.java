@@ -91,6 +91,23 @@ public final class Streamer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether every bound voice has applied its plan and holds at least half a ring ahead (or has
+     * failed). For tests and tools that pull audio and want the streamer caught up first.
+     */
+    public boolean caughtUp() {
+        for (StreamVoice v : voices) {
+            if (v.state.get() == StreamVoice.RELEASED) {
+                return false;
+            }
+            if (v.state.get() == StreamVoice.BOUND && v.failed.get() == 0 && (v.ack.get() != v.version.get()
+                    || v.writeF.get() - v.readF.get() < v.capacity / 2)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Starts the streaming thread (real time only). */
     public void start() {
         if (synchronous || thread != null) {
