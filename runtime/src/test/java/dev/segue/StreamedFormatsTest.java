@@ -10,7 +10,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +30,7 @@ class StreamedFormatsTest {
     Path dir;
 
     private void run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + "\n" + log);
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
+        FormatsTest.run(dir, cmd);
     }
 
     static final String[] FILES = {"ramp.ogg", "ramp.mp3", "ramp44.flac", "ramp.wav"};
@@ -50,7 +38,7 @@ class StreamedFormatsTest {
     @BeforeEach
     void encode() throws Exception {
         for (String tool : new String[] {"sox", "oggenc", "lame", "flac"}) {
-            Assumptions.assumeTrue(onPath(tool), tool + " is not installed (.ci/run installs it)");
+            Assumptions.assumeTrue(FormatsTest.onPath(tool), tool + " is not installed (.ci/run installs it)");
         }
         // 4 s ramps: sawtooth at 1 Hz left, 1.5 Hz right
         run("sox", "-n", "-r", "48000", "-c", "2", "-b", "16", "ramp.wav", "synth", "4", "sawtooth", "1", "sawtooth", "1.5",

@@ -6,8 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -103,8 +101,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
                     w.printf(Locale.ROOT, "round %d : streamed %7.1fx, in memory %7.1fx real time%n", r + 1, rs[r], rm[r]);
                     w.flush();
                 }
-                double ms = median(rs);
-                double mm = median(rm);
+                double ms = BenchMixCommand.median(rs);
+                double mm = BenchMixCommand.median(rm);
                 w.printf(Locale.ROOT, "median  : streamed %.1fx real time (decode + mix of %d Ogg stems on one thread), "
                         + "in memory %.1fx (mix only); streaming costs %.1f%% of one core per playing second%n",
                         ms, stems, mm, 100 / ms);
@@ -113,7 +111,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
                 return 0;
             }
         } finally {
-            deleteTree(dir);
+            BenchMixCommand.deleteTree(dir);
             w.flush();
         }
     }
@@ -125,12 +123,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
             }
         }
         return false;
-    }
-
-    private static double median(double[] a) {
-        double[] s = a.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** Plays the cue with the parameter sweeping; measures wall time. */
@@ -219,14 +211,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
         String log = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("oggenc failed: " + log);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
