@@ -72,4 +72,27 @@ final class Kernel {
             }
         }
     }
+
+    /**
+     * The peak absolute sample of {@code n} frames from {@code pos}, for the level meters (every
+     * sample: skipping some reads a high tone's peak low).
+     */
+    static float peak(PcmData d, long pos, int n) {
+        int frames = d.frames();
+        if (pos >= frames || n <= 0) {
+            return 0f;
+        }
+        return peak(d.samples(), d.channels(), (int) pos, (int) Math.min(n, frames - pos));
+    }
+
+    /** The largest magnitude in {@code count} frames of {@code src} from frame {@code p}. */
+    static float peak(float[] src, int ch, int p, int count) {
+        int from = p * ch;
+        int to = from + count * ch;
+        float m = 0f;
+        for (int i = from; i < to; i++) {
+            m = Math.max(m, Math.abs(src[i]));
+        }
+        return m;
+    }
 }

@@ -42,10 +42,13 @@ final class Playback {
     long generation;
     /** The generation the voices are bound for, or -1. */
     long voicesFor = -1;
+    /** Per stem: the highest level heard since the monitor last looked (linear). */
+    final float[] peak;
 
     Playback(int maxStems) {
         gain0 = new float[Math.max(1, maxStems)];
         voices = new StreamVoice[gain0.length];
+        peak = new float[gain0.length];
         gainStep = new float[gain0.length];
         nextGain = new float[gain0.length];
     }
@@ -65,6 +68,7 @@ final class Playback {
         handsTo = -1;
         env.constant(1);
         stemGainSet = false;
+        java.util.Arrays.fill(peak, 0f);
     }
 
     boolean loopsNow(long frame) {

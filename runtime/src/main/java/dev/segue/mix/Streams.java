@@ -96,15 +96,20 @@ final class Streams {
     /**
      * Adds {@code n} frames of streamed stem {@code s} of {@code p} into {@code out}: music frames from
      * {@code f}, timeline frames from {@code pos} (contiguous: the caller splits at loop wraps).
+     *
+     * @param metered whether to measure the level
+     * @return the largest sample magnitude played (0 unless metered)
      */
-    void mix(Playback p, int s, long f, long pos, float[] out, int offset, int n, float g0, float step, int k) {
+    float mix(Playback p, int s, long f, long pos, float[] out, int offset, int n, float g0, float step, int k,
+            boolean metered) {
+        float peak = 0f;
         StreamedPcm d = p.cue.stems()[s].stream();
         StreamVoice v = p.voices[s];
         int done = 0;
         while (done < n) {
             long q = pos + done;
             if (q >= d.frames()) {
-                return; // past the stem's end: silence, nothing to read
+                return peak; // past the stem's end: silence, nothing to read
             }
             int want = (int) Math.min(n - done, d.frames() - q);
             int got = v == null ? 0 : v.readable(f + done, q, want);
@@ -115,6 +120,12 @@ final class Streams {
                 if (first < got) {
                     Kernel.mix(v.ring(), v.channels(), 0, got - first, out, offset + done + first, g0, step, k + done + first);
                 }
+                if (metered) {
+                    peak = Math.max(peak, Kernel.peak(v.ring(), v.channels(), slot, first));
+                    if (first < got) {
+                        peak = Math.max(peak, Kernel.peak(v.ring(), v.channels(), 0, got - first));
+                    }
+                }
                 done += got;
                 continue;
             }
@@ -122,6 +133,9 @@ final class Streams {
             if (h >= 0) {
                 got = (int) Math.min(want, d.headStart(h) + d.headFrames(h) - q);
                 Kernel.mix(d.headData(h), d.channels(), (int) (q - d.headStart(h)), got, out, offset + done, g0, step, k + done);
+                if (metered) {
+                    peak = Math.max(peak, Kernel.peak(d.headData(h), d.channels(), (int) (q - d.headStart(h)), got));
+                }
                 done += got;
                 continue;
             }
@@ -131,5 +145,6 @@ final class Streams {
             }
             done += got;
         }
+        return peak;
     }
 }
