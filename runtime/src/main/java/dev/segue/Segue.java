@@ -74,9 +74,6 @@ public final class Segue implements AutoCloseable {
         this.streamer = streamer(b, ring);
         this.mixer = new Mixer(sheet, commands, params, events, b.maxPlaybacks, streamer);
         this.offline = b.offline;
-        if (streamer != null && (!b.offline || b.pull)) {
-            streamer.start();
-        }
         this.muted = new boolean[sheet.totalStems()];
         this.soloed = new boolean[sheet.totalStems()];
         this.view = mixer.monitor().newView();
@@ -95,6 +92,9 @@ public final class Segue implements AutoCloseable {
                 throw new IllegalStateException("cannot open audio output " + output.name() + ": " + e.getMessage(), e);
             }
             audioThread.start();
+        }
+        if (streamer != null && (!b.offline || b.pull)) {
+            streamer.start(); // once the output has opened: a failed open leaves no thread behind
         }
     }
 
