@@ -39,6 +39,16 @@ public final class LibraryTask<T> {
         /** Publishes progress; rate and ETA are measured over the current phase. */
         void report(String phaseName, long done, long total, String current) {
             long now = System.nanoTime();
+            Progress last = task.progress.get();
+            if (phaseName.equals("done")) {
+                // the end keeps the rate of the work that led to it
+                Progress p = new Progress(phaseName, done, total, last.perSecond(), 0, current);
+                task.progress.set(p);
+                if (task.listener != null) {
+                    task.listener.accept(p);
+                }
+                return;
+            }
             if (!phaseName.equals(phase)) {
                 phase = phaseName;
                 phaseStart = now;

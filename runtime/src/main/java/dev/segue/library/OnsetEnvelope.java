@@ -58,18 +58,19 @@ final class OnsetEnvelope {
         int bins = Math.min(n / 2, (int) Math.ceil(TOP_HZ * n / rate));
         double[] re = new double[n];
         double[] im = new double[n];
+        // before the first frame is silence (the padding), so an attack at the very start still counts
         double[] prev = new double[bins];
         double[] cur = new double[bins];
         // the padded stream is n/2 zeros, the mono signal, n/2 zeros; frame j covers padded samples
         // j*hop .. j*hop+n-1, so it is centred on signal sample j*hop; the ring keeps the last n
         float[] ring = new float[n];
+        int mask = n - 1;
         long expected = s.frames();
         FloatList flux = new FloatList(expected > 0 ? (int) (expected / hop) + 2 : 4096);
         float[] block = new float[4096 * ch];
         long pushed = n / 2;
         long read = 0;
         long nextFrame = 0;
-        boolean first = true;
         for (boolean end = false; !end;) {
             if (cancelled.getAsBoolean()) {
                 return null;
@@ -86,15 +87,15 @@ final class OnsetEnvelope {
                     m /= ch;
                     read++;
                 }
-                ring[(int) (pushed % n)] = m;
+                ring[(int) pushed & mask] = m;
                 pushed++;
                 if (pushed == nextFrame * hop + n) {
                     if (end && nextFrame * hop > read) {
                         continue;
                     }
-                    long base = nextFrame * hop;
+                    int base = (int) (nextFrame * hop) & mask;
                     for (int k = 0; k < n; k++) {
-                        re[k] = ring[(int) ((base + k) % n)] * hann[k];
+                        re[k] = ring[(base + k) & mask] * hann[k];
                         im[k] = 0;
                     }
                     fft.transform(re, im);
@@ -103,14 +104,13 @@ final class OnsetEnvelope {
                         double mag = Math.sqrt(re[k] * re[k] + im[k] * im[k]) * (2.0 / n);
                         cur[k] = Math.log1p(GAMMA * mag);
                         double d = cur[k] - prev[k];
-                        if (!first && d > 0) {
+                        if (d > 0) {
                             sum += d;
                         }
                     }
                     double[] t = prev;
                     prev = cur;
                     cur = t;
-                    first = false;
                     flux.add((float) sum);
                     nextFrame++;
                 }
