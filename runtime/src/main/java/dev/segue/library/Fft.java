@@ -1,6 +1,10 @@
 package dev.segue.library;
 
-/** An in-place radix-2 complex FFT of one fixed size, twiddles and bit reversal computed once. */
+/**
+ * An in-place radix-2 complex FFT of one fixed size, twiddles and bit reversal computed once; and
+ * the magnitude spectrum of a real signal of twice that size through it (the even and odd samples as
+ * one complex signal, then one split step), which halves the work.
+ */
 final class Fft {
     private final int n;
     private final double[] cos;
@@ -22,6 +26,49 @@ final class Fft {
         int bits = Integer.numberOfTrailingZeros(n);
         for (int i = 0; i < n; i++) {
             reverse[i] = Integer.reverse(i) >>> (32 - bits);
+        }
+    }
+
+    private double[] zr;
+    private double[] zi;
+    private double[] wr;
+    private double[] wi;
+
+    /**
+     * The magnitudes {@code |X[k]|} for {@code k < bins} of the real signal {@code x} of length
+     * {@code 2 * size()}, unscaled. {@code x} is left unchanged.
+     */
+    void realMagnitudes(double[] x, double[] mag, int bins) {
+        int m = n;
+        if (zr == null) {
+            zr = new double[m];
+            zi = new double[m];
+            wr = new double[m];
+            wi = new double[m];
+            for (int k = 0; k < m; k++) {
+                wr[k] = Math.cos(-Math.PI * k / m);
+                wi[k] = Math.sin(-Math.PI * k / m);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            zr[i] = x[2 * i];
+            zi[i] = x[2 * i + 1];
+        }
+        transform(zr, zi);
+        for (int k = 0; k < bins && k <= m; k++) {
+            if (k == m) {
+                mag[k] = Math.abs(zr[0] - zi[0]);
+                break;
+            }
+            int j = (m - k) & (m - 1);
+            // even part E = (Z[k] + conj Z[j]) / 2, odd part O = (Z[k] - conj Z[j]) / 2i
+            double er = 0.5 * (zr[k] + zr[j]);
+            double ei = 0.5 * (zi[k] - zi[j]);
+            double or = 0.5 * (zi[k] + zi[j]);
+            double oi = -0.5 * (zr[k] - zr[j]);
+            double xr = er + wr[k] * or - wi[k] * oi;
+            double xi = ei + wr[k] * oi + wi[k] * or;
+            mag[k] = Math.sqrt(xr * xr + xi * xi);
         }
     }
 

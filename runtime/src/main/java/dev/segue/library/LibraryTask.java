@@ -36,8 +36,8 @@ public final class LibraryTask<T> {
             return task.cancelled.get();
         }
 
-        /** Publishes progress; rate and ETA are measured over the current phase. */
-        void report(String phaseName, long done, long total, String current) {
+        /** Publishes progress; rate and ETA are measured over the current phase. Any worker thread may call it. */
+        synchronized void report(String phaseName, long done, long total, String current) {
             long now = System.nanoTime();
             Progress last = task.progress.get();
             if (phaseName.equals("done")) {

@@ -115,6 +115,29 @@ public final class MusicLibrary {
         return out;
     }
 
+    /**
+     * Forgets every song and skipped file under {@code folder} (the player removed it from their
+     * folders) and writes the index. A scan of other folders keeps what lies outside them; this is how
+     * a folder leaves the library.
+     *
+     * @return how many songs were forgotten
+     */
+    public int removeFolder(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        int songs = 0;
+        synchronized (this) {
+            for (java.util.Iterator<Index.Entry> it = entries.values().iterator(); it.hasNext();) {
+                Index.Entry e = it.next();
+                if (Path.of(e.path()).startsWith(root)) {
+                    songs += e.song() != null ? 1 : 0;
+                    it.remove();
+                }
+            }
+        }
+        saveIndex();
+        return songs;
+    }
+
     /** The song's beat grid, if it has been analysed (and the file has not changed since). */
     public synchronized Optional<BeatGrid> beats(Song song) {
         Index.Entry e = entries.get(song.path());
@@ -126,7 +149,8 @@ public final class MusicLibrary {
      * Scans {@code roots} recursively in the background: lists every file (following links, never
      * round a loop), reuses what the index knows of files whose size and modification time are
      * unchanged, opens the rest (format by content, exact length, a first block decoded, tags), then
-     * replaces the library with what was found and writes the index.
+     * replaces what the library knew under those folders with what was found and writes the index.
+     * Songs under other folders stay (see {@link #removeFolder}); a cancelled scan removes nothing.
      *
      * @param threads  files opened at once (1 leaves the game's cores alone; the CLI uses more)
      * @param listener hears every progress update on the scanning thread, or null

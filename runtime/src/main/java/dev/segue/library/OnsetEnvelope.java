@@ -50,14 +50,14 @@ final class OnsetEnvelope {
         int ch = s.channels();
         int hop = Math.max(32, (int) Math.round(rate * 0.005));
         int n = Integer.highestOneBit(Math.max(64, 4 * hop - 1)) << 1;
-        Fft fft = new Fft(n);
+        Fft fft = new Fft(n / 2);
         double[] hann = new double[n];
         for (int i = 0; i < n; i++) {
             hann[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
         }
         int bins = Math.min(n / 2, (int) Math.ceil(TOP_HZ * n / rate));
-        double[] re = new double[n];
-        double[] im = new double[n];
+        double[] windowed = new double[n];
+        double[] mags = new double[n / 2 + 1];
         // before the first frame is silence (the padding), so an attack at the very start still counts
         double[] prev = new double[bins];
         double[] cur = new double[bins];
@@ -95,14 +95,12 @@ final class OnsetEnvelope {
                     }
                     int base = (int) (nextFrame * hop) & mask;
                     for (int k = 0; k < n; k++) {
-                        re[k] = ring[(base + k) & mask] * hann[k];
-                        im[k] = 0;
+                        windowed[k] = ring[(base + k) & mask] * hann[k];
                     }
-                    fft.transform(re, im);
+                    fft.realMagnitudes(windowed, mags, bins);
                     double sum = 0;
                     for (int k = 0; k < bins; k++) {
-                        double mag = Math.sqrt(re[k] * re[k] + im[k] * im[k]) * (2.0 / n);
-                        cur[k] = Math.log1p(GAMMA * mag);
+                        cur[k] = Math.log1p(GAMMA * mags[k] * (2.0 / n));
                         double d = cur[k] - prev[k];
                         if (d > 0) {
                             sum += d;

@@ -2,6 +2,7 @@ package dev.segue.library;
 
 import dev.segue.AudioFormatException;
 import dev.segue.decode.AudioFiles;
+import dev.segue.decode.OggSource;
 import dev.segue.decode.PcmSource;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -9,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Looks at one file: its format by content, its exact length from the decoder, a first block decoded
- * to prove it plays, and its tags. Either a {@link Song} or the reason it is not one.
+ * to prove it plays, and its tags (Ogg Vorbis comments from our own Ogg reader, which has them
+ * anyway; everything else through jaudiotagger). Either a {@link Song} or the reason it is not one.
  */
 final class Probe {
     /** Frames decoded to prove a file plays (about 0.1 s). */
@@ -40,7 +42,12 @@ final class Probe {
         long frames;
         int rate;
         int channels;
+        TagReader.Tags tags = null;
         try (PcmSource s = AudioFiles.open(file)) {
+            if (s instanceof OggSource) {
+                // the Ogg reader has the comments already: no second pass through the file
+                tags = TagReader.fromVorbisComments(((OggSource) s).comments());
+            }
             frames = s.frames();
             rate = s.sampleRate();
             channels = s.channels();
@@ -54,7 +61,9 @@ final class Probe {
         } catch (IOException | RuntimeException e) {
             return new Result(null, "broken " + label(format) + ": " + e);
         }
-        TagReader.Tags tags = TagReader.read(file.toFile(), format);
+        if (tags == null) {
+            tags = TagReader.read(file.toFile(), format);
+        }
         String title = tags.title().isEmpty() ? baseName(file) : tags.title();
         return new Result(new Song(file.toString(), format, size, modified, title, tags.artist(), tags.album(),
                 tags.track(), frames, rate, channels), null);

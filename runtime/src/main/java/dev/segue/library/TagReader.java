@@ -1,6 +1,8 @@
 package dev.segue.library;
 
 import java.io.File;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jaudiotagger.audio.AudioFile;
@@ -9,7 +11,8 @@ import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.Tag;
 
 /**
- * Reads title, artist, album and track number with jaudiotagger: ID3v1, ID3v2.2/2.3/2.4 (with
+ * Reads title, artist, album and track number with jaudiotagger (or, for Ogg Vorbis, from the
+ * comments our Ogg reader already parsed): ID3v1, ID3v2.2/2.3/2.4 (with
  * unsynchronisation and every text encoding), Vorbis comments in Ogg and FLAC, and WAV's
  * {@code LIST/INFO} and {@code id3 } chunks. jaudiotagger is told the format the file's content
  * announced, not its name, and its {@code java.util.logging} chatter is switched off.
@@ -45,6 +48,17 @@ final class TagReader {
             // damaged or exotic tags: the song keeps its file name as title
             return Tags.NONE;
         }
+    }
+
+    /** Tags from Vorbis comments as {@code OggSource} gives them (keys upper-cased). */
+    static Tags fromVorbisComments(Map<String, List<String>> comments) {
+        return new Tags(comment(comments, "TITLE"), comment(comments, "ARTIST"), comment(comments, "ALBUM"),
+                trackNumber(comment(comments, "TRACKNUMBER")));
+    }
+
+    private static String comment(Map<String, List<String>> comments, String key) {
+        List<String> v = comments.get(key);
+        return v == null || v.isEmpty() || v.get(0) == null ? "" : v.get(0).strip();
     }
 
     private static String first(Tag tag, FieldKey key) {

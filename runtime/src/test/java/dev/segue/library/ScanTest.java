@@ -172,6 +172,19 @@ class ScanTest {
     }
 
     @Test
+    void foldersScannedApartStayUntilRemoved() throws Exception {
+        Path other = tmp.resolve("other folder");
+        Fixtures.wav16(other.resolve("elsewhere.wav"), RATE, 1, new float[RATE]);
+        MusicLibrary lib = MusicLibrary.open(index);
+        scan(lib, music);
+        scan(lib, other);
+        assertEquals(5, lib.songs().size(), "scanning one folder keeps the other's songs");
+        assertEquals(4, lib.removeFolder(music));
+        assertEquals(List.of("elsewhere"), MusicLibrary.open(index).songs().stream().map(Song::title)
+                .collect(Collectors.toList()));
+    }
+
+    @Test
     void reportsProgressAndCanBeCancelled() throws Exception {
         Path many = tmp.resolve("many");
         Path one = Fixtures.wav16(many.resolve("song 0.wav"), RATE, 1, new float[RATE / 10]);
