@@ -42,7 +42,7 @@ final class BeatTracker {
     private BeatTracker() {
     }
 
-    /** Analyses {@code file}; null if cancelled. */
+    /** Analyses {@code file}'s beats alone; null if cancelled. */
     static BeatGrid analyze(Path file, BooleanSupplier cancelled) throws IOException {
         OnsetEnvelope env = OnsetEnvelope.of(file, cancelled);
         return env == null ? null : track(env);

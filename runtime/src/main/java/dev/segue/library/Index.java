@@ -9,16 +9,17 @@ import java.util.List;
 
 /**
  * The on-disk cache of a scan: per file its size and modification time and what was found (a song or
- * a reason to skip it), plus any beat analysis. A rescan opens only files whose size or time changed.
+ * a reason to skip it), plus its analysis (beats, loudness) once made. A rescan opens only files whose size or time changed.
  */
 final class Index {
     static final int VERSION = 1;
-    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    // loudness may be -Infinity (silence) or NaN (not measured)
+    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
 
     /** One file's cached verdict. Exactly one of {@code song} and {@code skipped} is set. */
-    record Entry(String path, long size, long modified, Song song, String skipped, BeatGrid beats) {
-        Entry withBeats(BeatGrid b) {
-            return new Entry(path, size, modified, song, skipped, b);
+    record Entry(String path, long size, long modified, Song song, String skipped, SongAnalysis analysis) {
+        Entry withAnalysis(SongAnalysis a) {
+            return new Entry(path, size, modified, song, skipped, a);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * The player's music library: the songs found under the folders they chose, cached in an index file
- * so a rescan only opens what changed, plus each song's beat grid once analysed.
+ * so a rescan only opens what changed, plus each song's analysis (beats, loudness) once made.
  *
  * <pre>{@code
  * MusicLibrary lib = MusicLibrary.open(MusicLibrary.defaultIndexFile());
@@ -138,11 +138,11 @@ public final class MusicLibrary {
         return songs;
     }
 
-    /** The song's beat grid, if it has been analysed (and the file has not changed since). */
-    public synchronized Optional<BeatGrid> beats(Song song) {
+    /** The song's analysis (beats, loudness), if it has been analysed and the file has not changed since. */
+    public synchronized Optional<SongAnalysis> analysis(Song song) {
         Index.Entry e = entries.get(song.path());
         return e == null || e.song() == null || e.song().modified() != song.modified() || e.song().size() != song.size()
-                ? Optional.empty() : Optional.ofNullable(e.beats());
+                ? Optional.empty() : Optional.ofNullable(e.analysis());
     }
 
     /**
@@ -294,15 +294,17 @@ public final class MusicLibrary {
     }
 
     /**
-     * Estimates tempo and beats of {@code songs} in the background, one at a time, skipping songs
-     * already analysed; each result is kept in the index (written when the task ends or is cancelled).
+     * Measures {@code songs} in the background, one at a time, in one decode each: tempo and beats
+     * ({@link BeatGrid}) and EBU R128 loudness and true peak ({@link LoudnessMeter}). Songs already
+     * analysed are not decoded again; each result is kept in the index (written when the task ends or
+     * is cancelled).
      * A song that fails to decode is left without a grid; the failure is in the returned map's absence
      * and in {@link #problems()}.
      */
-    public LibraryTask<Map<String, BeatGrid>> analyze(List<Song> songs, Consumer<Progress> listener) {
+    public LibraryTask<Map<String, SongAnalysis>> analyze(List<Song> songs, Consumer<Progress> listener) {
         List<Song> copy = List.copyOf(songs);
         return LibraryTask.start("segue-library-analyze", listener, c -> {
-            Map<String, BeatGrid> out = new LinkedHashMap<>();
+            Map<String, SongAnalysis> out = new LinkedHashMap<>();
             int i = 0;
             boolean fresh = false;
             for (Song s : copy) {
@@ -310,12 +312,12 @@ public final class MusicLibrary {
                     break;
                 }
                 c.report("analysing", i, copy.size(), s.path());
-                Optional<BeatGrid> known = beats(s);
+                Optional<SongAnalysis> known = analysis(s);
                 if (known.isPresent()) {
                     out.put(s.path(), known.get());
                 } else {
                     try {
-                        BeatGrid g = BeatTracker.analyze(s.file(), c::cancelled);
+                        SongAnalysis g = Analyzer.analyze(s.file(), c::cancelled);
                         if (g != null) {
                             out.put(s.path(), g);
                             remember(s, g);
@@ -323,7 +325,7 @@ public final class MusicLibrary {
                         }
                     } catch (IOException | RuntimeException e) {
                         synchronized (this) {
-                            problems.add(s.path() + ": tempo analysis failed: " + e.getMessage());
+                            problems.add(s.path() + ": analysis failed: " + e.getMessage());
                         }
                     }
                 }
@@ -337,10 +339,10 @@ public final class MusicLibrary {
         });
     }
 
-    private synchronized void remember(Song s, BeatGrid g) {
+    private synchronized void remember(Song s, SongAnalysis g) {
         Index.Entry e = entries.get(s.path());
         if (e != null && e.song() != null && e.song().modified() == s.modified() && e.song().size() == s.size()) {
-            entries.put(s.path(), e.withBeats(g));
+            entries.put(s.path(), e.withAnalysis(g));
         }
     }
 

@@ -45,7 +45,17 @@ final class OnsetEnvelope {
         }
     }
 
+    /** What else wants the decoded blocks (interleaved, as read), so one decode serves several measures. */
+    interface BlockSink {
+        void accept(float[] block, int offset, int frames);
+    }
+
     static OnsetEnvelope of(PcmSource s, BooleanSupplier cancelled) throws IOException {
+        return of(s, cancelled, null);
+    }
+
+    /** Reads {@code s} to the end, handing every block to {@code sink} too (if not null); null if cancelled. */
+    static OnsetEnvelope of(PcmSource s, BooleanSupplier cancelled, BlockSink sink) throws IOException {
         int rate = s.sampleRate();
         int ch = s.channels();
         int hop = Math.max(32, (int) Math.round(rate * 0.005));
@@ -77,6 +87,9 @@ final class OnsetEnvelope {
             }
             int got = s.read(block, 0, 4096);
             end = got < 0;
+            if (!end && sink != null) {
+                sink.accept(block, 0, got);
+            }
             int frames = end ? n / 2 : got;
             for (int i = 0; i < frames; i++) {
                 float m = 0;

@@ -2,6 +2,7 @@ package dev.segue.tools;
 
 import com.google.gson.GsonBuilder;
 import dev.segue.library.BeatGrid;
+import dev.segue.library.SongAnalysis;
 import dev.segue.library.LibraryTask;
 import dev.segue.library.MusicLibrary;
 import dev.segue.library.ScanReport;
@@ -22,14 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code segue analyze DIR...}: tempo and beat phase of every song, as the library estimates them. */
+/** {@code segue analyze DIR...}: tempo, beat phase and loudness of every song, as the library measures them. */
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
         versionProvider = SegueCli.Version.class,
         description = {
-            "Estimates the tempo and beat phase of every song under DIR, as the custom-soundtrack library "
-                    + "does (spectral-flux onsets, autocorrelation tempo with octave correction, beats by "
-                    + "dynamic programming).",
+            "Measures every song under DIR as the custom-soundtrack library does: tempo and beat phase "
+                    + "(spectral-flux onsets, autocorrelation tempo with octave correction, beats by dynamic "
+                    + "programming) and EBU R128 integrated loudness, true peak and loudness range.",
             "",
             "Scans first (through the index, like `segue scan`); results are kept in the index, so a second "
                     + "run only analyses new or changed songs. Prints a table, or JSON with --json."
@@ -57,8 +58,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return 130;
         }
         ProgressBar bar = new ProgressBar(err, "songs");
-        LibraryTask<Map<String, BeatGrid>> task = lib.analyze(scan.songs(), bar);
-        Map<String, BeatGrid> grids;
+        LibraryTask<Map<String, SongAnalysis>> task = lib.analyze(scan.songs(), bar);
+        Map<String, SongAnalysis> grids;
         try {
             grids = task.await();
         } finally {
@@ -75,24 +76,34 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void printTable(PrintWriter out, List<Song> songs, Map<String, BeatGrid> grids) {
-        out.printf(Locale.ROOT, "%8s %11s %6s %5s %9s  %-10s  %s%n", "bpm", "first beat", "beats", "conf", "length",
-                "format", "song");
+    static void printTable(PrintWriter out, List<Song> songs, Map<String, SongAnalysis> results) {
+        out.printf(Locale.ROOT, "%8s %11s %6s %5s %8s %7s %9s  %-10s  %s%n", "bpm", "first beat", "beats", "conf", "LUFS",
+                "dBTP", "length", "format", "song");
         for (Song s : songs) {
-            BeatGrid g = grids.get(s.path());
+            SongAnalysis a = results.get(s.path());
             String name = s.title() + (s.artist().isEmpty() ? "" : " — " + s.artist()) + "  (" + s.path() + ")";
-            if (g == null) {
-                out.printf(Locale.ROOT, "%8s %11s %6s %5s %9s  %-10s  %s%n", "-", "-", "-", "-", ScanCommand.hms(s.seconds()),
-                        ScanCommand.label(s.format()), name);
-            } else {
-                out.printf(Locale.ROOT, "%8.2f %9.3f s %6d %5.2f %9s  %-10s  %s%n", g.bpm(),
-                        g.firstBeat() / (double) g.sampleRate(), g.beatCount(), g.confidence(),
+            if (a == null) {
+                out.printf(Locale.ROOT, "%8s %11s %6s %5s %8s %7s %9s  %-10s  %s%n", "-", "-", "-", "-", "-", "-",
                         ScanCommand.hms(s.seconds()), ScanCommand.label(s.format()), name);
+            } else {
+                BeatGrid g = a.beats();
+                out.printf(Locale.ROOT, "%8.2f %9.3f s %6d %5.2f %8s %7s %9s  %-10s  %s%n", g.bpm(),
+                        g.firstBeat() / (double) g.sampleRate(), g.beatCount(), g.confidence(),
+                        level(a.integratedLufs()), level(a.truePeakDbtp()), ScanCommand.hms(s.seconds()),
+                        ScanCommand.label(s.format()), name);
             }
         }
     }
 
-    static void printJson(PrintWriter out, List<Song> songs, Map<String, BeatGrid> grids) {
+    private static String level(double v) {
+        return Double.isNaN(v) ? "n/a" : Double.isInfinite(v) ? "silent" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    static void printJson(PrintWriter out, List<Song> songs, Map<String, SongAnalysis> results) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Song s : songs) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -102,11 +113,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             m.put("album", s.album());
             m.put("format", s.format().name());
             m.put("seconds", s.seconds());
-            BeatGrid g = grids.get(s.path());
-            if (g != null) {
+            SongAnalysis a = results.get(s.path());
+            if (a != null) {
+                BeatGrid g = a.beats();
                 m.put("bpm", g.bpm());
                 m.put("firstBeatSeconds", g.firstBeat() / (double) g.sampleRate());
                 m.put("confidence", g.confidence());
+                // null where not measured (more than two channels) or silent
+                m.put("integratedLufs", finite(a.integratedLufs()));
+                m.put("truePeakDbtp", finite(a.truePeakDbtp()));
+                m.put("loudnessRangeLu", finite(a.loudnessRangeLu()));
                 double[] beats = new double[g.beatCount()];
                 for (int i = 0; i < beats.length; i++) {
                     beats[i] = Math.round(g.beat(i) * 1e6 / g.sampleRate()) / 1e6;

@@ -6,6 +6,7 @@ import dev.segue.library.BeatGrid;
 import dev.segue.library.MusicLibrary;
 import dev.segue.library.ScanReport;
 import dev.segue.library.Song;
+import dev.segue.library.SongAnalysis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
@@ -200,12 +201,12 @@ public final class BenchScanCommand implements Callable<Integer> {
         decodeSeconds(songs.get(0));
         MusicLibrary.open(dir.resolve("warm-up.json")).analyze(List.of(songs.get(0)), null).await();
         for (Song s : songs) {
-            // decoding alone, then the whole analysis (decode + onsets + tempo + beats), back to back
+            // decoding alone, then the whole analysis (decode + onsets + tempo + beats + loudness), back to back
             double decode = decodeSeconds(s);
             long t = System.nanoTime();
-            Map<String, BeatGrid> g = lib.analyze(List.of(s), null).await();
+            Map<String, SongAnalysis> g = lib.analyze(List.of(s), null).await();
             double secs = (System.nanoTime() - t) / 1e9;
-            BeatGrid grid = g.get(s.path());
+            BeatGrid grid = g.containsKey(s.path()) ? g.get(s.path()).beats() : null;
             w.printf(Locale.ROOT, "analyse : %-10s %4.0f s of audio in %.2f s = %5.0fx real time; decoding alone %5.0fx "
                             + "(analysis costs %.1fx the decode); found %.2f bpm, true 128%n",
                     ScanCommand.label(s.format()), s.seconds(), secs, s.seconds() / secs, s.seconds() / decode,

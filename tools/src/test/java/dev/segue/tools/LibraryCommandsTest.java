@@ -56,6 +56,9 @@ class LibraryCommandsTest {
         assertEquals(0, song.get("firstBeatSeconds").getAsDouble(), 0.02);
         assertEquals(24, song.getAsJsonArray("beatSeconds").size(), 1);
         assertEquals("WAV", song.get("format").getAsString());
+        double lufs = song.get("integratedLufs").getAsDouble();
+        assertTrue(lufs > -40 && lufs < -5, "a loudness: " + lufs);
+        assertTrue(table.out().lines().findFirst().orElse("").contains("LUFS"), table.all());
     }
 
     @Test
