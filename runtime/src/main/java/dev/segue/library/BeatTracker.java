@@ -1,10 +1,7 @@
 package dev.segue.library;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * Tempo and beat estimation from an {@link OnsetEnvelope}, after D. P. W. Ellis, "Beat Tracking by
@@ -40,12 +37,6 @@ final class BeatTracker {
     static final double ATTACK_AFTER_CENTRE = 0.17;
 
     private BeatTracker() {
-    }
-
-    /** Analyses {@code file}'s beats alone; null if cancelled. */
-    static BeatGrid analyze(Path file, BooleanSupplier cancelled) throws IOException {
-        OnsetEnvelope env = OnsetEnvelope.of(file, cancelled);
-        return env == null ? null : track(env);
     }
 
     static BeatGrid track(OnsetEnvelope env) {

@@ -1,9 +1,7 @@
 package dev.segue.library;
 
-import dev.segue.decode.AudioFiles;
 import dev.segue.decode.PcmSource;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,31 +25,18 @@ final class OnsetEnvelope {
     /** The analysis window, in frames of audio. */
     final int window;
     final int sampleRate;
-    final long audioFrames;
 
-    private OnsetEnvelope(float[] values, int hop, int window, int sampleRate, long audioFrames) {
+    private OnsetEnvelope(float[] values, int hop, int window, int sampleRate) {
         this.values = values;
         this.hop = hop;
         this.window = window;
         this.sampleRate = sampleRate;
-        this.audioFrames = audioFrames;
         this.fps = sampleRate / (double) hop;
-    }
-
-    /** Reads {@code file} to the end; null if cancelled. */
-    static OnsetEnvelope of(Path file, BooleanSupplier cancelled) throws IOException {
-        try (PcmSource s = AudioFiles.open(file)) {
-            return of(s, cancelled);
-        }
     }
 
     /** What else wants the decoded blocks (interleaved, as read), so one decode serves several measures. */
     interface BlockSink {
         void accept(float[] block, int offset, int frames);
-    }
-
-    static OnsetEnvelope of(PcmSource s, BooleanSupplier cancelled) throws IOException {
-        return of(s, cancelled, null);
     }
 
     /** Reads {@code s} to the end, handing every block to {@code sink} too (if not null); null if cancelled. */
@@ -128,7 +113,7 @@ final class OnsetEnvelope {
             }
         }
         float[] raw = flux.toArray();
-        return new OnsetEnvelope(removeLocalMean(raw, (int) Math.round(MEAN_SECONDS * rate / hop)), hop, n, rate, read);
+        return new OnsetEnvelope(removeLocalMean(raw, (int) Math.round(MEAN_SECONDS * rate / hop)), hop, n, rate);
     }
 
     /** Subtracts the mean of {@code ±half} values around each value and keeps what rises above it. */

@@ -54,12 +54,12 @@ final class Probe {
             float[] block = new float[CHECK_FRAMES * channels];
             int got = s.read(block, 0, CHECK_FRAMES);
             if (frames <= 0 || got <= 0) {
-                return new Result(null, "broken " + label(format) + ": no audio frames in it");
+                return new Result(null, "broken " + format.label() + ": no audio frames in it");
             }
         } catch (AudioFormatException e) {
-            return new Result(null, "broken " + label(format) + ": " + e.reason());
+            return new Result(null, "broken " + format.label() + ": " + e.reason());
         } catch (IOException | RuntimeException e) {
-            return new Result(null, "broken " + label(format) + ": " + e);
+            return new Result(null, "broken " + format.label() + ": " + e);
         }
         if (tags == null) {
             tags = TagReader.read(file.toFile(), format);
@@ -81,19 +81,6 @@ final class Probe {
                 return Song.Format.WAV;
             default:
                 return null;
-        }
-    }
-
-    static String label(Song.Format f) {
-        switch (f) {
-            case OGG_VORBIS:
-                return "Ogg Vorbis";
-            case MP3:
-                return "MP3";
-            case FLAC:
-                return "FLAC";
-            default:
-                return "WAV";
         }
     }
 

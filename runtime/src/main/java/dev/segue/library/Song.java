@@ -24,13 +24,24 @@ public record Song(String path, Format format, long size, long modified, String 
     /** The audio formats the library plays. */
     public enum Format {
         /** Ogg Vorbis. */
-        OGG_VORBIS,
+        OGG_VORBIS("Ogg Vorbis"),
         /** MPEG-1/2 layer III. */
-        MP3,
+        MP3("MP3"),
         /** FLAC (native container). */
-        FLAC,
+        FLAC("FLAC"),
         /** RIFF WAVE, PCM or float. */
-        WAV
+        WAV("WAV");
+
+        private final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+
+        /** The name people know the format by ("Ogg Vorbis", "MP3", "FLAC", "WAV"). */
+        public String label() {
+            return label;
+        }
     }
 
     /** Checks the fields and replaces missing tags with "". */

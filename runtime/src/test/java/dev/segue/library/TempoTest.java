@@ -37,7 +37,7 @@ class TempoTest {
             assumeTrue(Fixtures.onPath(tool), tool + " is not installed");
             file = Fixtures.encode(wav, dir.resolve("click." + ext), List.of());
         }
-        BeatGrid g = BeatTracker.analyze(file, () -> false);
+        BeatGrid g = Analyzer.analyze(file, () -> false).beats();
         assertNotNull(g);
         assertEquals(bpm, g.bpm(), bpm * 0.02, g.toString());
         assertBeatsMatch(Fixtures.clickTimes(SECONDS, bpm, first), g, 0.020);
@@ -68,7 +68,7 @@ class TempoTest {
                 }
             }
         }
-        BeatGrid g = BeatTracker.analyze(Fixtures.wav16(dir.resolve("action.wav"), rate, 1, mix), () -> false);
+        BeatGrid g = Analyzer.analyze(Fixtures.wav16(dir.resolve("action.wav"), rate, 1, mix), () -> false).beats();
         assertEquals(120, g.bpm(), 120 * 0.02, g.toString());
         assertTrue(g.beatCount() >= 16, "at least the drums' 16 beats: " + g);
         for (int k = 0; k < g.beatCount(); k++) {

@@ -84,13 +84,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             String name = s.title() + (s.artist().isEmpty() ? "" : " — " + s.artist()) + "  (" + s.path() + ")";
             if (a == null) {
                 out.printf(Locale.ROOT, "%8s %11s %6s %5s %8s %7s %9s  %-10s  %s%n", "-", "-", "-", "-", "-", "-",
-                        ScanCommand.hms(s.seconds()), ScanCommand.label(s.format()), name);
+                        ScanCommand.hms(s.seconds()), s.format().label(), name);
             } else {
                 BeatGrid g = a.beats();
                 out.printf(Locale.ROOT, "%8.2f %9.3f s %6d %5.2f %8s %7s %9s  %-10s  %s%n", g.bpm(),
                         g.firstBeat() / (double) g.sampleRate(), g.beatCount(), g.confidence(),
                         level(a.integratedLufs()), level(a.truePeakDbtp()), ScanCommand.hms(s.seconds()),
-                        ScanCommand.label(s.format()), name);
+                        s.format().label(), name);
             }
         }
     }

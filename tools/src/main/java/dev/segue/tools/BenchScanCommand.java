@@ -209,7 +209,7 @@ public final class BenchScanCommand implements Callable<Integer> {
             BeatGrid grid = g.containsKey(s.path()) ? g.get(s.path()).beats() : null;
             w.printf(Locale.ROOT, "analyse : %-10s %4.0f s of audio in %.2f s = %5.0fx real time; decoding alone %5.0fx "
                             + "(analysis costs %.1fx the decode); found %.2f bpm, true 128%n",
-                    ScanCommand.label(s.format()), s.seconds(), secs, s.seconds() / secs, s.seconds() / decode,
+                    s.format().label(), s.seconds(), secs, s.seconds() / secs, s.seconds() / decode,
                     secs / decode, grid == null ? 0 : grid.bpm());
         }
         for (String p : lib.problems()) {

@@ -64,7 +64,7 @@ public final class ScanCommand implements Callable<Integer> {
         for (Map.Entry<Song.Format, long[]> e : counts.entrySet()) {
             double secs = seconds.get(e.getKey())[0];
             total += secs;
-            out.printf(Locale.ROOT, "%-11s %7d %14s%n", label(e.getKey()), e.getValue()[0], hms(secs));
+            out.printf(Locale.ROOT, "%-11s %7d %14s%n", e.getKey().label(), e.getValue()[0], hms(secs));
         }
         out.printf(Locale.ROOT, "%-11s %7d %14s%n", "total", r.songs().size(), hms(total));
         out.printf(Locale.ROOT, "%n%d new, %d changed, %d removed, %d unchanged from the index; %d skipped; %.2f s%s%n",
@@ -75,19 +75,6 @@ public final class ScanCommand implements Callable<Integer> {
             for (Skipped s : r.skipped()) {
                 out.printf(Locale.ROOT, "  %s: %s%n", s.path(), s.reason());
             }
-        }
-    }
-
-    static String label(Song.Format f) {
-        switch (f) {
-            case OGG_VORBIS:
-                return "Ogg Vorbis";
-            case MP3:
-                return "MP3";
-            case FLAC:
-                return "FLAC";
-            default:
-                return "WAV";
         }
     }
 
