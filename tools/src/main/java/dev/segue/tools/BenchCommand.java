@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = SegueCli.Version.class,
         description = "Measures the engine's speed.",
         subcommands = {BenchMixCommand.class, BenchDecodeCommand.class, BenchStreamCommand.class,
-                BenchSoakCommand.class, CommandLine.HelpCommand.class})
+                BenchSoakCommand.class, BenchScanCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
