@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SegueCli.Version.class,
         description = "Segue, an adaptive game-music runtime: offline tools.",
-        subcommands = {RenderCommand.class, dev.segue.tools.validate.ValidateCommand.class, BenchCommand.class, SampleAssetsCommand.class,
+        subcommands = {RenderCommand.class, dev.segue.tools.validate.ValidateCommand.class,
+                dev.segue.tools.matrix.MatrixCommand.class, BenchCommand.class, SampleAssetsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SegueCli implements Runnable {
     @CommandLine.Spec

@@ -72,23 +72,39 @@ public final class Session {
      * to {@code sink}, and returns what the mixer reported. Commands naming nothing (index -1) are skipped.
      */
     public static List<Event> run(CueSheet sheet, List<Command> commands, long endFrame, Sink sink) throws IOException {
-        CommandRing ring = new CommandRing(256);
-        float[] initial = new float[sheet.parameters().size()];
-        for (Parameter p : sheet.parameters()) {
-            initial[p.index()] = p.initial();
-        }
-        ParameterSlots params = new ParameterSlots(initial);
-        EventRing events = new EventRing(1 << 16);
-        Mixer mixer = new Mixer(sheet, ring, params, events, 16);
-        List<Event> out = new ArrayList<>();
-        EventRing.Slot slot = new EventRing.Slot();
-        float[] buf = new float[BLOCK * 2];
-        long frame = 0;
+        Player p = new Player(sheet);
         for (Command c : commands) {
-            long at = Math.min(endFrame, c.frame());
-            frame = renderTo(mixer, buf, frame, at, sink, events, slot, out);
+            p.renderTo(Math.min(endFrame, c.frame()), sink);
+            p.send(c);
+        }
+        p.renderTo(endFrame, sink);
+        return p.events();
+    }
+
+    /** The real mixer driven step by step: send commands, render up to a frame, read the events so far. */
+    public static final class Player {
+        private final CommandRing ring = new CommandRing(256);
+        private final ParameterSlots params;
+        private final EventRing ring2 = new EventRing(1 << 16);
+        private final Mixer mixer;
+        private final List<Event> out = new ArrayList<>();
+        private final EventRing.Slot slot = new EventRing.Slot();
+        private final float[] buf = new float[BLOCK * 2];
+        private long frame;
+
+        public Player(CueSheet sheet) {
+            float[] initial = new float[sheet.parameters().size()];
+            for (Parameter p : sheet.parameters()) {
+                initial[p.index()] = p.initial();
+            }
+            params = new ParameterSlots(initial);
+            mixer = new Mixer(sheet, ring, params, ring2, 16);
+        }
+
+        /** Sends {@code c} now (its frame is the caller's business); one naming nothing is skipped. */
+        public void send(Command c) {
             if (c.arg() < 0) {
-                continue;
+                return;
             }
             if (c.type() == Command.PARAM) {
                 params.set(c.arg(), c.value());
@@ -96,23 +112,35 @@ public final class Session {
                 ring.offer(c.type(), c.arg());
             }
         }
-        renderTo(mixer, buf, frame, endFrame, sink, events, slot, out);
-        return out;
-    }
 
-    private static long renderTo(Mixer mixer, float[] buf, long frame, long target, Sink sink, EventRing events,
-            EventRing.Slot slot, List<Event> out) throws IOException {
-        while (frame < target) {
-            int n = (int) Math.min(BLOCK, target - frame);
-            mixer.render(buf, n);
-            if (sink != null) {
-                sink.accept(buf, n, frame);
-            }
-            frame += n;
-            while (events.poll(slot)) {
-                out.add(new Event(slot.type, slot.frame, slot.at, slot.cue, slot.other, slot.bar, slot.beat));
+        /** Asks for cue {@code cue} now, through the sheet's rules; -1 asks for silence. */
+        public void goTo(int cue) {
+            ring.offer(CommandRing.GOTO_CUE, cue);
+        }
+
+        /** Renders up to music frame {@code target}, in blocks of {@value Session#BLOCK} frames. */
+        public void renderTo(long target, Sink sink) throws IOException {
+            while (frame < target) {
+                int n = (int) Math.min(BLOCK, target - frame);
+                mixer.render(buf, n);
+                if (sink != null) {
+                    sink.accept(buf, n, frame);
+                }
+                frame += n;
+                while (ring2.poll(slot)) {
+                    out.add(new Event(slot.type, slot.frame, slot.at, slot.cue, slot.other, slot.bar, slot.beat));
+                }
             }
         }
-        return frame;
+
+        /** Frames rendered so far. */
+        public long frame() {
+            return frame;
+        }
+
+        /** Every event so far, in order (the list grows as rendering goes on). */
+        public List<Event> events() {
+            return out;
+        }
     }
 }

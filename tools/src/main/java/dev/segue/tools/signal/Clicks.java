@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Clicks {
     /** How far the prediction error must stand above its surroundings. */
-    public static final double RATIO = 12;
+    public static final double RATIO = 20;
     /** The smallest prediction error that counts: about -46 dBFS. */
     public static final double FLOOR = 0.005;
     /** Half-width of the neighbourhood in which the local variation is measured. */
@@ -37,6 +37,11 @@ public final class Clicks {
      * channels at {@code rate}; clicks closer than 10 ms are reported once, at the strongest.
      */
     public static List<Click> find(float[] samples, int channels, int rate, int from, int to) {
+        return find(samples, channels, rate, from, to, RATIO);
+    }
+
+    /** As {@link #find(float[], int, int, int, int)}, with a ratio of one's own. */
+    public static List<Click> find(float[] samples, int channels, int rate, int from, int to, double minRatio) {
         int frames = samples.length / channels;
         from = Math.max(2, from);
         to = Math.min(frames, to);
@@ -76,7 +81,7 @@ public final class Clicks {
             int count = (b - a) - (xb - xa);
             double rms = Math.sqrt(Math.max(0, energy) / Math.max(1, count));
             double ratio = e / Math.max(rms, 1e-9);
-            if (ratio < RATIO) {
+            if (ratio < minRatio) {
                 continue;
             }
             Click c = new Click(n, e, ratio);
