@@ -182,12 +182,12 @@ public final class Audit {
             for (var stem : c.stems()) {
                 var a = stem.audio();
                 int q = (int) Math.max(0, Math.min(a.frames(), pos));
-                // the stem from silence: its own first frames count as an attack written into it
+                // a stem starting from its first frame: its attack is written into it (a wrap back is not)
                 float[] padded = a.samples();
                 if (!Clicks.find(padded, a.channels(), rate, q - near, q + near, Clicks.RATIO / 3).isEmpty()) {
                     return true;
                 }
-                if (q < near && a.frames() > 0) {
+                if (q < near && Math.abs(f - p[1]) <= near && a.frames() > 0) {
                     return true;
                 }
             }
@@ -199,9 +199,6 @@ public final class Audit {
     private static String cause(CueSheet sheet, Matrix.Case c, Matrix.Window w, long f) {
         int rate = sheet.sampleRate();
         long near = Math.max(1, rate / 200);
-        if (Math.abs(f - w.landing()) <= near) {
-            return " at the landing";
-        }
         if (c.from() >= 0) {
             Cue src = sheet.cues().get(c.from());
             if (src.loops()) {
@@ -211,6 +208,9 @@ public final class Audit {
                     return " at " + src.name() + "'s loop wrap";
                 }
             }
+        }
+        if (Math.abs(f - w.landing()) <= near) {
+            return " at the landing";
         }
         return "";
     }

@@ -148,7 +148,7 @@ public final class SheetAudit {
             }
             Clicks.Click k = Clicks.atSplice(a.samples(), a.channels(), rate, (int) c.loopEnd(), (int) c.loopStart());
             if (k != null) {
-                warn(path + ".end", String.format(Locale.ROOT, "stem '%s' jumps by %.1f dBFS where the loop wraps "
+                warn(path + ".loop.end", String.format(Locale.ROOT, "stem '%s' jumps by %.1f dBFS where the loop wraps "
                         + "(%s back to %s), %.0f times its local variation: it clicks on every pass; make the audio at "
                         + "the loop end run on into the audio at the loop start", s.name(), db(k.jump()),
                         position(c, c.loopEnd()), position(c, c.loopStart()), k.ratio()));
