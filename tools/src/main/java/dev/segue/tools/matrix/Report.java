@@ -14,12 +14,21 @@ final class Report {
     }
 
     static String rule(TransitionRule r) {
-        StringBuilder b = new StringBuilder(r.path()).append(": ").append(r.when().name().toLowerCase(Locale.ROOT));
+        StringBuilder b = new StringBuilder(r.path()).append(": ").append(camel(r.when().name()));
         if (r.bridge() >= 0) {
             b.append(", bridge");
         }
         if (r.outro()) {
             b.append(", outro");
+        }
+        return b.toString();
+    }
+
+    /** {@code NEXT_BAR} → {@code nextBar}, as sheets write it. */
+    static String camel(String enumName) {
+        StringBuilder b = new StringBuilder();
+        for (String part : enumName.toLowerCase(Locale.ROOT).split("_")) {
+            b.append(b.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
         }
         return b.toString();
     }
@@ -42,6 +51,17 @@ final class Report {
                     rule(w.rule()), (w.landing() - w.request()) / (double) rate, (w.done() - w.request()) / (double) rate,
                     r.issues().isEmpty() ? "ok" : "**" + r.issues().size() + " issue" + (r.issues().size() == 1 ? "" : "s")
                             + "**", dir.relativize(r.wav()).toString().replace('\\', '/')));
+        }
+        List<String> unused = new java.util.ArrayList<>();
+        for (TransitionRule rule : sheet.rules()) {
+            if (results.stream().noneMatch(r -> r.window().rule() == rule)) {
+                unused.add(rule.path());
+            }
+        }
+        if (!unused.isEmpty()) {
+            b.append("\nRules no case went through: ").append(String.join(", ", unused)).append(" (a more specific rule "
+                    + "wins for every move they match, or they name cues no state or rule plays; `segue validate` "
+                    + "says which).\n");
         }
         if (flagged > 0) {
             b.append("\n## Issues\n\n");

@@ -343,8 +343,16 @@ public final class Timeline {
                 case 4 -> " (outro)";
                 default -> "";
             };
-            if (w > 24) {
-                Canvas.text(g, sheet.cues().get((int) p[0]).name() + role, x0 + 5, y + 12, w - 8);
+            String label = sheet.cues().get((int) p[0]).name() + role;
+            int tw = g.getFontMetrics().stringWidth(label);
+            if (w >= tw + 10) {
+                g.drawString(label, x0 + 5, y + 12);
+            } else if (p[2] == 3) {
+                g.setColor(Canvas.dark(c, 0.3)); // a short stinger: its name beside it
+                g.setFont(Canvas.SMALL);
+                g.drawString(sheet.cues().get((int) p[0]).name(), x0 + w + 4, y + 12);
+            } else if (w > 24) {
+                Canvas.text(g, label, x0 + 5, y + 12, w - 8);
             }
         }
         for (Session.Event e : cap.events()) {
