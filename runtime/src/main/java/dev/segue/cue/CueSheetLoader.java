@@ -38,7 +38,7 @@ public final class CueSheetLoader extends SheetValues {
     private static final Pattern GSON_LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
     private static final Pattern METER = Pattern.compile("(\\d+)/(\\d+)");
     private static final Set<String> TOP = Set.of("$schema", "format", "parameters", "cues", "states",
-            "transitions", "stingers", "description");
+            "transitions", "stingers", "description", "bus", "ducks");
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
             "description");
     private static final Set<String> STEM = Set.of("name", "file", "gainDb", "gainCurve");
@@ -149,11 +149,14 @@ public final class CueSheetLoader extends SheetValues {
         RuleReader ruleReader = new RuleReader(errors, errorPaths);
         List<TransitionRule> rules = ruleReader.rules(top, byName, cuesObj);
         List<Stinger> stingers = ruleReader.stingers(top, byName, cuesObj);
+        BusReader busReader = new BusReader(errors, errorPaths);
+        Lowpass lowpass = busReader.lowpass(top, paramIndex);
+        List<Duck> ducks = busReader.ducks(top);
         if (!errors.isEmpty()) {
             throw CueSheetException.located(file.toString(), problems(text));
         }
         return new CueSheet(file, sampleRate, cues, byName, states,
-                stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params);
+                stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params, lowpass, ducks);
     }
 
     /** Every error found, with the line and column of the value its path names. */
