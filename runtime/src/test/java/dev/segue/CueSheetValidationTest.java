@@ -124,10 +124,10 @@ class CueSheetValidationTest {
         List<String> where = e.problems().stream().map(p -> p.line() + ":" + p.column() + " " + p).toList();
         assertEquals(List.of(
                 "5:7 cues.a.loops: unknown field",
-                "6:43 cues.a.stems[0].file: no such file 'gone.wav'",
+                "6:39 cues.a.stems[0].file: no such file 'gone.wav'",
                 "8:10 cues.b.tempo: missing; it is required"), where, "an unknown field points at its key, a missing one "
                 + "at the object that lacks it");
-        assertTrue(e.getMessage().contains("\n  6:43  cues.a.stems[0].file: no such file 'gone.wav'"), e.getMessage());
+        assertTrue(e.getMessage().contains("\n  6:39  cues.a.stems[0].file: no such file 'gone.wav'"), e.getMessage());
         assertEquals(e.errors(), e.problems().stream().map(CueSheetException.Problem::toString).toList());
     }
 

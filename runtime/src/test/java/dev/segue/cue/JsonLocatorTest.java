@@ -21,9 +21,9 @@ class JsonLocatorTest {
         assertEquals("1:1", l.locate("$").toString());
         assertEquals("2:11", l.locate("cues").toString());
         assertEquals("3:12", l.locate("cues.a.b").toString(), "keys with dots are taken whole");
-        assertEquals("3:32", l.locate("cues.a.b.stems[0].file").toString());
-        assertEquals("3:46", l.locate("cues.a.b.stems[1]").toString(), "an escaped quote does not end the string");
-        assertEquals("5:16", l.locate("states.s").toString(), "a tab is one column");
+        assertEquals("3:34", l.locate("cues.a.b.stems[0].file").toString());
+        assertEquals("3:47", l.locate("cues.a.b.stems[1]").toString(), "an escaped quote does not end the string");
+        assertEquals("5:18", l.locate("states.s").toString(), "a tab is one column");
         assertEquals("5:2", l.keyOf("states").toString());
     }
 
@@ -40,7 +40,7 @@ class JsonLocatorTest {
     void brokenTextKeepsWhatCameBeforeTheBreak() {
         JsonLocator l = JsonLocator.of("{\n  \"cues\": {\"a\": 1,,\n  \"b\": 2}");
         assertTrue(l.has("cues.a"));
-        assertEquals("2:16", l.locate("cues.a").toString());
+        assertEquals("2:17", l.locate("cues.a").toString());
         assertFalse(l.has("cues.b"));
     }
 }

@@ -155,14 +155,29 @@ public final class Matrix {
         int rate = sheet.sampleRate();
         Session.Player p = new Session.Player(sheet);
         long request;
+        Recorder rec;
         if (c.from() >= 0) {
+            // the source comes in from silence through the sheet's rule; find where it starts sounding, at
+            // which position, and ask for the destination when it reaches the case's point
             p.goTo(c.from());
-            request = c.sourcePos() - sheet.cues().get(c.from()).entry();
+            long startFrame = -1;
+            long startPos = 0;
+            while (startFrame < 0 && p.frame() < Math.round(LIMIT_S * rate)) {
+                p.renderTo(p.frame() + Session.BLOCK, null);
+                for (Session.Event e : p.events()) {
+                    if (e.type() == Events.CUE_STARTED && e.cue() == c.from()) {
+                        startFrame = e.frame();
+                        startPos = e.at();
+                        break;
+                    }
+                }
+            }
+            request = Math.max(p.frame(), Math.max(0, startFrame) + c.sourcePos() - startPos);
         } else {
             request = rate; // a second of silence first
         }
-        long keepFrom = Math.max(0, request - Math.round(BEFORE_S * rate));
-        Recorder rec = new Recorder(keepFrom);
+        long keepFrom = Math.max(p.frame(), request - Math.round(BEFORE_S * rate));
+        rec = new Recorder(keepFrom);
         p.renderTo(request, rec);
         int before = p.events().size();
         p.goTo(c.to());

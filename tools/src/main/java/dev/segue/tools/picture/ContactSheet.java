@@ -150,7 +150,7 @@ public final class ContactSheet {
         g.setFont(Canvas.SMALL);
         g.setColor(Canvas.MUTED);
         g.drawString(s.point(), x + 3, y + 11);
-        int lastLabel = Integer.MIN_VALUE;
+        int lastLabel = -1_000_000;
         for (Mark m : s.marks()) {
             int xm = x + (int) (m.frame() / fpp);
             g.setColor(Canvas.ALERT);

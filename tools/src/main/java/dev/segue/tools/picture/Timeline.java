@@ -249,7 +249,7 @@ public final class Timeline {
     }
 
     private void grid(int top, int bottom) {
-        int lastX = Integer.MIN_VALUE;
+        int lastX = -1_000_000;
         for (Session.Event e : cap.events()) {
             if (e.type() == Events.BEAT) {
                 int xx = x(e.frame());
@@ -281,7 +281,7 @@ public final class Timeline {
             g.drawString(s >= 60 ? (s / 60) + ":" + String.format(Locale.ROOT, "%02d", s % 60) : s + " s", xx + 2, top + 11);
         }
         // bar numbers of the playing cue, as many as fit
-        int lastX = Integer.MIN_VALUE;
+        int lastX = -1_000_000;
         g.setFont(Canvas.SMALL);
         for (Session.Event e : cap.events()) {
             if (e.type() == Events.BAR) {
@@ -482,7 +482,7 @@ public final class Timeline {
 
     private void markers(int top, int bottom) {
         Color c = new Color(0x9467BD);
-        int lastLabel = Integer.MIN_VALUE;
+        int lastLabel = -1_000_000;
         for (Session.Event e : cap.events()) {
             if (e.type() != Events.MARKER) {
                 continue;
@@ -494,8 +494,13 @@ public final class Timeline {
             g.setStroke(Canvas.stroke(1f));
             String name = sheet.cues().get(e.cue()).markers()[e.other()].name();
             g.setFont(Canvas.SMALL);
-            if (xx - lastLabel > g.getFontMetrics().stringWidth(name) + 8) {
-                g.drawString(name, xx + 3, top + RULER + 10);
+            int tw = g.getFontMetrics().stringWidth(name);
+            if (xx - lastLabel > tw + 8) {
+                int y = top + RULER + MUSIC + 11; // the top of the first stem lane, on a white tab
+                g.setColor(new Color(255, 255, 255, 225));
+                g.fillRect(xx + 2, y - 10, tw + 4, 13);
+                g.setColor(c);
+                g.drawString(name, xx + 4, y);
                 lastLabel = xx;
             }
         }

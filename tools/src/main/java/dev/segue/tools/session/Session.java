@@ -21,7 +21,8 @@ import java.util.List;
  * {@code OfflineRender}.
  */
 public final class Session {
-    static final int BLOCK = 512;
+    /** Frames per block, as {@code OfflineRender} renders. */
+    public static final int BLOCK = 512;
 
     /** What the mixer reported, with indices as the mixer knows them. See {@code dev.segue.control.Events}. */
     public record Event(int type, long frame, long at, int cue, int other, int bar, int beat) {
