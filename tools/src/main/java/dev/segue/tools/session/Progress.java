@@ -16,7 +16,7 @@ public final class Progress {
     private final long started = System.nanoTime();
     private long total;
     private long done;
-    private int lastTenth = -1;
+    private int lastTenth;
 
     public Progress(PrintWriter err, String label, String unit, long total, boolean terminal) {
         this.err = err;
