@@ -6,13 +6,14 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code segue} command line: {@code render}, {@code bench mix}, {@code sample-assets}. */
+/** The {@code segue} command line: {@code render}, {@code bench mix}, {@code sample-assets}, {@code compose}. */
 @Command(name = "segue",
         mixinStandardHelpOptions = true,
         versionProvider = SegueCli.Version.class,
         description = "Segue, an adaptive game-music runtime: offline tools.",
         subcommands = {RenderCommand.class, dev.segue.tools.validate.ValidateCommand.class,
                 dev.segue.tools.matrix.MatrixCommand.class, BenchCommand.class, SampleAssetsCommand.class,
+                dev.segue.tools.compose.ComposeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SegueCli implements Runnable {
     @CommandLine.Spec
