@@ -17,6 +17,7 @@ import dev.segue.time.MusicalLength;
 import dev.segue.time.TempoMap;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,6 +37,7 @@ import java.util.regex.Pattern;
  * The format is described in {@code docs/CUESHEET.md}.
  */
 public final class CueSheetLoader extends SheetValues {
+    private static final Pattern GSON_LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
     private static final Pattern METER = Pattern.compile("(\\d+)/(\\d+)");
     private static final Set<String> TOP = Set.of("$schema", "format", "parameters", "cues", "states",
             "transitions", "stingers", "description", "bus", "ducks");
@@ -52,7 +54,7 @@ public final class CueSheetLoader extends SheetValues {
     private Path dir;
 
     private CueSheetLoader(int sampleRate, long streamAbove, int headFrames) {
-        super(new ArrayList<>());
+        super(new ArrayList<>(), new ArrayList<>());
         this.sampleRate = sampleRate;
         this.streamAbove = streamAbove;
         this.headFrames = headFrames;
@@ -82,18 +84,30 @@ public final class CueSheetLoader extends SheetValues {
     private CueSheet read(Path file) {
         dir = file.getParent();
         JsonElement root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CueSheetException(file.toString(), List.of("no such file"));
+        } catch (IOException e) {
+            throw new CueSheetException(file.toString(), List.of("cannot read: " + e.getMessage()));
+        }
+        try (Reader r = new StringReader(text)) {
             JsonReader jr = new JsonReader(r);
             jr.setStrictness(Strictness.STRICT);
             root = JsonParser.parseReader(jr);
-        } catch (NoSuchFileException e) {
-            throw new CueSheetException(file.toString(), List.of("no such file"));
         } catch (IOException | JsonParseException e) {
             String msg = e.getCause() != null && e instanceof JsonParseException ? e.getCause().getMessage() : e.getMessage();
-            throw new CueSheetException(file.toString(), List.of("not valid JSON: " + msg));
+            Matcher at = GSON_LOCATION.matcher(String.valueOf(msg));
+            boolean found = at.find();
+            int line = found ? Integer.parseInt(at.group(1)) : 1;
+            int column = found ? Integer.parseInt(at.group(2)) : 1;
+            throw CueSheetException.located(file.toString(), List.of(new CueSheetException.Problem("$", line, column,
+                    "not valid JSON: " + msg)));
         }
         if (!root.isJsonObject()) {
-            throw new CueSheetException(file.toString(), List.of("$: a cue sheet is a JSON object"));
+            throw CueSheetException.located(file.toString(), List.of(new CueSheetException.Problem("$", 1, 1,
+                    "a cue sheet is a JSON object")));
         }
         JsonObject top = root.getAsJsonObject();
         unknownKeys(top, TOP, "");
@@ -153,17 +167,31 @@ public final class CueSheetLoader extends SheetValues {
             }
         }
         decodeHeads();
-        RuleReader ruleReader = new RuleReader(errors);
+        RuleReader ruleReader = new RuleReader(errors, errorPaths);
         List<TransitionRule> rules = ruleReader.rules(top, byName, cuesObj);
         List<Stinger> stingers = ruleReader.stingers(top, byName, cuesObj);
-        BusReader busReader = new BusReader(errors);
+        BusReader busReader = new BusReader(errors, errorPaths);
         Lowpass lowpass = busReader.lowpass(top, paramIndex);
         List<Duck> ducks = busReader.ducks(top);
         if (!errors.isEmpty()) {
-            throw new CueSheetException(file.toString(), errors);
+            throw CueSheetException.located(file.toString(), problems(text));
         }
         return new CueSheet(file, sampleRate, cues, byName, states,
                 stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params, lowpass, ducks);
+    }
+
+    /** Every error found, with the line and column of the value its path names. */
+    private List<CueSheetException.Problem> problems(String text) {
+        JsonLocator where = JsonLocator.of(text);
+        List<CueSheetException.Problem> out = new ArrayList<>();
+        for (int i = 0; i < errors.size(); i++) {
+            String path = errorPaths.get(i);
+            // an unknown field is pointed at by its key; anything else by its value
+            JsonLocator.Location at = errors.get(i).endsWith("unknown field") || errors.get(i).contains(": unknown field;")
+                    ? where.keyOf(path) : where.locate(path);
+            out.add(new CueSheetException.Problem(path, at.line(), at.column(), errors.get(i).substring(path.length() + 2)));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- parameters
