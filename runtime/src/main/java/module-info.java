@@ -1,13 +1,22 @@
 /**
- * Segue's runtime: adaptive game music. Only {@code dev.segue} is API; the other packages are the
- * engine's insides.
+ * Segue's runtime: adaptive game music. {@code dev.segue} is the engine's API and
+ * {@code dev.segue.library} the custom-soundtrack library's (the player's own music: scan, tags,
+ * soundtracks, assignments per game context, beat grids); the other packages are the insides.
  */
 module dev.segue.runtime {
     requires com.google.gson;
+    requires java.logging;
     requires jorbis;
-    // automatic modules: names derived from the jar file names (neither jar declares Automatic-Module-Name)
+    // automatic modules: names derived from the jar file names (none of these jars declares Automatic-Module-Name)
     requires jlayer;
     requires jflac.codec;
+    // real-time output: OpenAL Soft through LWJGL (natives come as runtime dependencies)
+    requires org.lwjgl;
+    requires org.lwjgl.openal;
+    requires jaudiotagger;
 
     exports dev.segue;
+    exports dev.segue.library;
+    // Gson binds the library's index and store records by reflection
+    opens dev.segue.library to com.google.gson;
 }

@@ -5,6 +5,7 @@ import dev.segue.control.EventRing;
 import dev.segue.control.ParameterSlots;
 import dev.segue.cue.CueSheet;
 import dev.segue.cue.Parameter;
+import dev.segue.decode.Streamer;
 import dev.segue.mix.Mixer;
 import dev.segue.mix.Monitor;
 
@@ -26,7 +27,7 @@ final class Engine {
     /** The engine it was prepared to take over from, until {@code update()} has drained that one's events. */
     Engine previous;
 
-    Engine(CueSheet sheet, int commandCapacity, int eventCapacity, int maxPlaybacks) {
+    Engine(CueSheet sheet, int commandCapacity, int eventCapacity, int maxPlaybacks, Streamer streamer) {
         this.sheet = sheet;
         this.commands = new CommandRing(commandCapacity);
         float[] initial = new float[sheet.parameters().size()];
@@ -35,7 +36,7 @@ final class Engine {
         }
         this.params = new ParameterSlots(initial);
         this.events = new EventRing(eventCapacity);
-        this.mixer = new Mixer(sheet, commands, params, events, maxPlaybacks);
+        this.mixer = new Mixer(sheet, commands, params, events, maxPlaybacks, streamer);
         this.muted = new boolean[sheet.totalStems()];
         this.soloed = new boolean[sheet.totalStems()];
         this.view = mixer.monitor().newView();

@@ -46,7 +46,7 @@ final class Reloader {
     synchronized List<String> reload() {
         CueSheet sheet;
         try {
-            sheet = CueSheetLoader.load(file, segue.sampleRate());
+            sheet = segue.load(file);
         } catch (CueSheetException e) {
             return failed(e.errors());
         } catch (RuntimeException e) {

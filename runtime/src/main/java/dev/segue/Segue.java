@@ -8,13 +8,19 @@ import dev.segue.cue.CueSheetLoader;
 import dev.segue.cue.Parameter;
 import dev.segue.cue.Stinger;
 import dev.segue.mix.Handover;
+import dev.segue.decode.StreamedPcm;
+import dev.segue.decode.Streamer;
+import dev.segue.mix.Mixer;
 import dev.segue.output.AudioOutput;
-import dev.segue.output.SilentOutput;
+import dev.segue.output.OpenAl;
+import dev.segue.output.OutputDriver;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Segue: adaptive music for a game. Build one from a cue sheet, tell it what the game is doing, and
@@ -45,38 +51,76 @@ public final class Segue implements AutoCloseable {
     private final ConcurrentLinkedQueue<SegueEvent> local = new ConcurrentLinkedQueue<>();
     private final EventRing.Slot slot = new EventRing.Slot();
     private final Object updateLock = new Object();
-    private final AudioOutput output;
-    private final Thread audioThread;
-    private volatile boolean running = true;
-    private volatile Throwable audioFailure;
+    private final OutputDriver driver;
+    /** Streams the long stems, or null when every stem is in memory (shared by reloaded sheets). */
+    private final Streamer streamer;
+    private final int streamRing;
 
     private Segue(Builder b) {
-        CueSheet sheet = CueSheetLoader.load(Objects.requireNonNull(b.sheet, "cueSheet(path) is required"), b.sampleRate);
         this.config = b;
-        Engine first = new Engine(sheet, b.commandCapacity, b.eventCapacity, b.maxPlaybacks);
+        this.streamRing = (int) Math.round(b.streamBufferSeconds * b.sampleRate);
+        CueSheet sheet = load(b.sheet);
+        this.streamer = streamer(b, sheet, streamRing);
+        Engine first = new Engine(sheet, b.commandCapacity, b.eventCapacity, b.maxPlaybacks, streamer);
         this.handover = new Handover(first.mixer, first.commands, first.params, first, Math.max(b.blockFrames, 1 << 14));
         this.seen = first;
         this.reloader = new Reloader(this, b.sheet, sheet);
         this.offline = b.offline;
         this.blockFrames = b.blockFrames;
         if (offline) {
-            output = null;
-            audioThread = null;
+            driver = null;
         } else {
-            output = b.output != null ? b.output : new SilentOutput();
-            audioThread = new Thread(this::audioLoop, "segue-audio");
-            audioThread.setDaemon(true);
-            audioThread.setPriority(Thread.MAX_PRIORITY);
-            try {
-                output.open(sheet.sampleRate(), blockFrames);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot open audio output " + output.name() + ": " + e.getMessage(), e);
-            }
-            audioThread.start();
+            Supplier<AudioOutput> device = b.silent ? null
+                    : b.output != null ? b.output : b.callback ? OpenAl.callbackOutput(b.deviceName)
+                    : OpenAl.output(b.deviceName, b.queueBuffers);
+            driver = new OutputDriver(handover::render, sheet.sampleRate(), blockFrames, device, b.retryMillis);
+            driver.start();
+        }
+        if (streamer != null && (!b.offline || b.pull)) {
+            streamer.start(); // once the output has opened: a failed open leaves no thread behind
         }
         if (b.watch) {
             reloader.startWatching();
         }
+    }
+
+    /** Loads {@code file} with this Segue's rate and streaming settings (also used by hot reload). */
+    CueSheet load(Path file) {
+        Builder b = config;
+        return CueSheetLoader.load(Objects.requireNonNull(file, "cueSheet(path) is required"), b.sampleRate,
+                b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate),
+                streamRing / 2);
+    }
+
+    /**
+     * The streamer for the sheet's streamed stems (null if none): voices for each playback that may
+     * sound at once, with room for a reloaded sheet's playbacks beside the old one's tails.
+     */
+    private Streamer streamer(Builder b, CueSheet sheet, int ring) {
+        int most = 0;
+        for (var c : sheet.cues()) {
+            int n = 0;
+            for (var st : c.stems()) {
+                n += st.streamed() ? 1 : 0;
+            }
+            most = Math.max(most, n);
+        }
+        if (most == 0) {
+            return null;
+        }
+        int voices = b.streamVoices > 0 ? b.streamVoices : Math.min(256, 4 * most);
+        return new Streamer(voices, ring, b.offline && !b.pull, this::streamFailed);
+    }
+
+    /** The streamer reloaded sheets share, or null. */
+    Streamer streamer() {
+        return streamer;
+    }
+
+    private void streamFailed(String cue, String stem, StreamedPcm file, long frame, IOException e) {
+        local.add(new SegueEvent(SegueEvent.Type.ERROR, frame, frame / (double) sampleRate(), 0, 0, cue, null, 0,
+                "stem '" + stem + "' of cue '" + cue + "' stopped streaming: " + e.getMessage()
+                        + "; it plays silence while the rest of the music goes on"));
     }
 
     /** The engine the game talks to now: it changes when a hot reload takes over. */
@@ -87,20 +131,6 @@ public final class Segue implements AutoCloseable {
     /** Starts building a Segue. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private void audioLoop() {
-        float[] block = new float[blockFrames * 2];
-        try {
-            while (running) {
-                handover.render(block, blockFrames);
-                output.write(block, blockFrames);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            audioFailure = t;
-        }
     }
 
     // ------------------------------------------------------------------ game → music
@@ -383,9 +413,13 @@ public final class Segue implements AutoCloseable {
                 seen = now;
             }
             drain(now);
-            Throwable t = audioFailure;
+            OutputDriver.Notice n;
+            while (driver != null && (n = driver.pollNotice()) != null) {
+                dispatch(new SegueEvent(SegueEvent.Type.OUTPUT, now.mixer.musicFrame(),
+                        now.mixer.musicFrame() / (double) now.sheet.sampleRate(), 0, 0, null, n.device(), 0, n.message()));
+            }
+            Throwable t = driver == null ? null : driver.takeFailure();
             if (t != null) {
-                audioFailure = null;
                 dispatch(new SegueEvent(SegueEvent.Type.ERROR, now.mixer.musicFrame(), 0, 0, 0, null, null, 0,
                         "the audio thread failed: " + t));
             }
@@ -433,11 +467,16 @@ public final class Segue implements AutoCloseable {
                 message = s.at == Events.SKIP_COOLDOWN ? "still cooling down" : "no free playback slot";
             }
             case Events.STATE -> other = e.sheet.states().get(s.other);
-            case Events.ERROR -> message = switch ((int) s.at) {
+            case Events.ERROR -> message = switch ((int) (s.at & 0xFF)) {
                 case Events.ERR_VOICES_FULL -> "all " + s.other + " playback slots are busy; a cue or stinger was dropped"
                         + " (raise maxPlaybacks)";
                 case Events.ERR_NO_MARKER -> "no marker reachable in " + cue + "; the transition to " + cueName(e, s.other)
                         + " landed on the next bar instead";
+                case Events.ERR_UNDERRUN -> streamText(e, cue, s.other) + ": " + (s.at >>> 8) + " frames were not decoded in"
+                        + " time and played as silence (the streamer fell behind, or the music jumped where it could"
+                        + " not look ahead)";
+                case Events.ERR_STREAMS_FULL -> streamText(e, cue, s.other) + " plays silence: all " + streamer.size()
+                        + " stream voices are busy (raise streamVoices)";
                 default -> "error " + s.at;
             };
             case Events.CUE_STARTED, Events.CUE_ENDED -> other = ROLES[Math.max(0, Math.min(ROLES.length - 1, s.other))];
@@ -446,6 +485,13 @@ public final class Segue implements AutoCloseable {
         }
         long at = s.type == Events.TRANSITION_SCHEDULED ? s.at : 0;
         return new SegueEvent(type, s.frame, s.frame / (double) e.sheet.sampleRate(), s.bar, s.beat, cue, other, at, message);
+    }
+
+    private static String streamText(Engine e, String cue, int stem) {
+        var c = e.sheet.cue(cue);
+        var st = c == null || stem < 0 || stem >= c.stems().length ? null : c.stems()[stem];
+        return "streamed stem '" + (st == null ? "?" : st.name()) + "' (" + (st == null ? "?" : st.file()) + ") of cue '"
+                + cue + "'";
     }
 
     private static final String[] ROLES = {"bed", "outgoing", "bridge", "stinger", "outro"};
@@ -488,7 +534,7 @@ public final class Segue implements AutoCloseable {
     /** A reloaded sheet passed: queue its engine for the audio thread. */
     void prepared(CueSheet sheet) {
         Engine old = engine();
-        Engine e = new Engine(sheet, config.commandCapacity, config.eventCapacity, config.maxPlaybacks);
+        Engine e = new Engine(sheet, config.commandCapacity, config.eventCapacity, config.maxPlaybacks, streamer);
         e.flagsFrom(old);
         e.previous = old;
         handover.prepare(e.mixer, e.commands, e.params, e);
@@ -569,24 +615,77 @@ public final class Segue implements AutoCloseable {
         return e.sheet.parameters().stream().map(Parameter::name).toList();
     }
 
-    /** The output's name, or "offline". */
+    /**
+     * Frames of streamed stems that played as silence because the streamer had not decoded them in
+     * time (each stretch is also reported as an ERROR event). 0 when nothing streams. Any thread.
+     */
+    public long streamUnderruns() {
+        return engine().mixer.underruns();
+    }
+
+    /** Waits up to {@code millis} for the streamer to fill every ring at least half way; for tests. */
+    boolean awaitStreams(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (streamer != null && !streamer.caughtUp()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    /** Stream voices (rings) allocated for streamed stems; 0 when every stem is in memory. */
+    int streamVoices() {
+        return streamer == null ? 0 : streamer.size();
+    }
+
+    /**
+     * The name of the output playing now: the OpenAL device's name (for example "OpenAL Soft" or
+     * "No Output"), {@code "silent (no audio device)"} when no device could be opened or it was lost,
+     * or {@code "offline"}.
+     */
     public String outputName() {
-        return output == null ? "offline" : output.name();
+        return driver == null ? "offline" : driver.outputName();
+    }
+
+    /**
+     * How the real-time output is doing, read on any thread (typically the game thread, for a debug
+     * overlay). For an offline Segue every figure is zero and the device is {@code "offline"}.
+     */
+    public OutputStats outputStats() {
+        if (driver == null) {
+            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sampleRate());
+        }
+        AudioOutput o = driver.output();
+        return new OutputStats(driver.outputName(), driver.silent(), driver.underruns(), o == null ? 0 : o.queuedFrames(),
+                o == null ? 0 : o.deviceLatencyNanos(), driver.load(), driver.renderNanosLast(), driver.renderNanosMax(),
+                driver.blocks(), driver.framesWritten(), blockFrames, o == null ? 0 : o.queueBuffers(), sampleRate());
+    }
+
+    /**
+     * Names of the audio output devices OpenAL can open here, the system default first, for an
+     * options screen; pass one to {@link Builder#outputDevice(String)}. Empty when OpenAL cannot be
+     * loaded on this platform.
+     */
+    public static List<String> outputDevices() {
+        return OpenAl.devices();
+    }
+
+    /** The audio thread's driver, or null offline (tests). */
+    OutputDriver driver() {
+        return driver;
     }
 
     /** Stops the audio thread and releases the output. Events not yet dispatched are discarded. */
     @Override
     public void close() {
         reloader.stop();
-        running = false;
-        if (audioThread != null) {
-            audioThread.interrupt();
-            try {
-                audioThread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            output.close();
+        if (driver != null) {
+            driver.close(); // the audio thread closes the output (and its OpenAL context) before it ends
+        }
+        if (streamer != null) {
+            streamer.close();
         }
     }
 
@@ -599,10 +698,69 @@ public final class Segue implements AutoCloseable {
         private int maxPlaybacks = 16;
         private int commandCapacity = 256;
         private int eventCapacity = 4096;
-        private AudioOutput output;
+        private Supplier<AudioOutput> output;
         private boolean watch;
+        private boolean silent;
+        private String deviceName;
+        private int queueBuffers = 3;
+        private long retryMillis = 2000;
+        private boolean callback;
+        private double streamThresholdSeconds = 30;
+        private double streamBufferSeconds = 1;
+        private int streamVoices;
+        private boolean pull;
 
         private Builder() {
+        }
+
+        /**
+         * Stems longer than this are streamed from their files instead of decoded whole into memory;
+         * default 30 s. A streamed stem keeps in memory only short heads around the points the music can
+         * jump to (its cue's start, entry, loop start and loop end) and reads the rest through a ring per
+         * playback that a streamer thread fills ahead. 0 streams everything; {@code Double.POSITIVE_INFINITY}
+         * holds everything in memory (up to 20 minutes a stem). Shorter stems are decoded once and shared.
+         */
+        public Builder streamThreshold(double seconds) {
+            if (!(seconds >= 0)) {
+                throw new IllegalArgumentException("stream threshold " + seconds + " s must be 0 or more");
+            }
+            this.streamThresholdSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Seconds of audio each streamed playback decodes ahead (its ring); default 1. Each streamed stem
+         * also keeps half this much in memory after each jump target and a quarter before it.
+         */
+        public Builder streamBuffer(double seconds) {
+            if (!(seconds >= 0.1 && seconds <= 10)) {
+                throw new IllegalArgumentException("stream buffer " + seconds + " s outside 0.1..10");
+            }
+            this.streamBufferSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * How many streamed stems may sound at once, over all playbacks; default four times the most
+         * streamed stems any cue has (a bed, the cue it fades from, an outro or bridge, one spare).
+         */
+        public Builder streamVoices(int n) {
+            if (n < 1 || n > 1024) {
+                throw new IllegalArgumentException("streamVoices " + n + " outside 1..1024");
+            }
+            this.streamVoices = n;
+            return this;
+        }
+
+        /**
+         * Like {@link #offline()}, the caller pulls audio with {@link Segue#render}, but streamed stems are
+         * filled by the streamer thread as in real time: for an audio callback the game owns, and for tests
+         * of the real-time streaming path.
+         */
+        Builder pullRealtime() {
+            this.offline = true;
+            this.pull = true;
+            return this;
         }
 
         /** The cue sheet to play (required). */
@@ -620,7 +778,13 @@ public final class Segue implements AutoCloseable {
             return this;
         }
 
-        /** Frames per block the audio thread renders; default 256 (5.3 ms at 48 kHz). */
+        /**
+         * Frames per block the audio thread renders; default 256 (5.3 ms at 48 kHz). With the default
+         * {@link #queueBuffers(int) 3 buffers} the OpenAL queue holds 768 frames (16 ms; more if one OpenAL
+         * mixing period needs it, see queueBuffers), and a
+         * change the game makes is heard at most one block plus the queue later: 1024 frames, 21.3 ms
+         * at 48 kHz, plus the device's own latency ({@link OutputStats#deviceLatencyMillis()}).
+         */
         public Builder blockFrames(int frames) {
             if (frames < 16 || frames > 16384) {
                 throw new IllegalArgumentException("block of " + frames + " frames outside 16..16384");
@@ -637,7 +801,69 @@ public final class Segue implements AutoCloseable {
 
         /** Plays in real time on the silent output (no device): the clock and events still run. */
         public Builder silentOutput() {
-            this.output = new SilentOutput();
+            this.silent = true;
+            return this;
+        }
+
+        /**
+         * Plays on the named OpenAL device (one of {@link Segue#outputDevices()}) instead of the
+         * system default; {@code null} means the default. If it cannot be opened Segue plays silently
+         * and says so with one {@link SegueEvent.Type#OUTPUT} event.
+         */
+        public Builder outputDevice(String name) {
+            this.deviceName = name;
+            this.silent = false;
+            return this;
+        }
+
+        /**
+         * How many blocks may wait in OpenAL's queue, 2..64; default 3. More survives longer stalls
+         * of the audio thread (a slow machine, a long GC pause) but every change is heard later: the
+         * worst-case latency is {@code (queueBuffers + 1) * blockFrames} frames plus the device's own.
+         */
+        public Builder queueBuffers(int n) {
+            if (n < 2 || n > 64) {
+                throw new IllegalArgumentException("queue of " + n + " buffers outside 2..64");
+            }
+            this.queueBuffers = n;
+            return this;
+        }
+
+        /**
+         * Picks the block size and queue depth for a target worst-case latency (block wait plus queue,
+         * not counting the device's own): 3 buffers of a block as large as fits, at least 64 frames.
+         * For example 25 ms at 48 kHz gives blocks of 300 frames.
+         */
+        public Builder latencyMillis(double ms) {
+            int frames = (int) (ms * sampleRate / 1000.0);
+            if (frames < 4 * 64) {
+                throw new IllegalArgumentException("latency of " + ms + " ms is under 4 blocks of 64 frames at " + sampleRate + " Hz");
+            }
+            this.queueBuffers = 3;
+            return blockFrames(Math.min(16384, frames / 4));
+        }
+
+        /**
+         * Uses OpenAL Soft's callback mode ({@code AL_SOFT_callback_buffer}) instead of the queue:
+         * OpenAL's mixer thread asks for audio and Segue renders it right there, so nothing waits in
+         * a queue (lowest latency) but the mixing runs on OpenAL's thread, where a long GC pause or a
+         * slow render stalls the whole device. Off by default; docs/ARCHITECTURE.md has the numbers.
+         */
+        public Builder callbackOutput(boolean on) {
+            this.callback = on;
+            return this;
+        }
+
+        /** How often to try a lost device again, in milliseconds; default 2000. */
+        public Builder retryMillis(long ms) {
+            this.retryMillis = Math.max(50, ms);
+            return this;
+        }
+
+        /** Plays on outputs this factory makes (tests: an OpenAL Soft loopback device). */
+        Builder output(Supplier<AudioOutput> factory) {
+            this.output = factory;
+            this.silent = false;
             return this;
         }
 

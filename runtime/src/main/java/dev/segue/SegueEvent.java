@@ -13,9 +13,10 @@ import java.util.Locale;
  * @param cue     the cue concerned (for transitions: the one left), or null
  * @param other   the second name: the destination of a transition, the marker, the stinger, the state;
  *                for cue events the playback's role: {@code bed}, {@code outgoing}, {@code bridge},
- *                {@code stinger} or {@code outro}
+ *                {@code stinger} or {@code outro}; for {@link Type#OUTPUT} the output now playing
  * @param at      for {@link Type#TRANSITION_SCHEDULED}: the frame it will land on; otherwise 0
- * @param message for {@link Type#ERROR} and {@link Type#STINGER_SKIPPED}: a plain sentence; else null
+ * @param message for {@link Type#ERROR}, {@link Type#STINGER_SKIPPED} and {@link Type#OUTPUT}: a plain
+ *                sentence; else null
  */
 public record SegueEvent(Type type, long frame, double seconds, int bar, int beat, String cue, String other,
         long at, String message) {
@@ -24,6 +25,12 @@ public record SegueEvent(Type type, long frame, double seconds, int bar, int bea
     public enum Type {
         CUE_STARTED, CUE_ENDED, TRANSITION_SCHEDULED, TRANSITION_DONE, BEAT, BAR, MARKER, STINGER,
         STINGER_SKIPPED, STATE, ERROR, PAUSED, RESUMED,
+        /**
+         * The audio output changed: no device could be opened (playing silently), the device was lost
+         * (playing silently, retrying) or it came back. {@code message} says which, {@code other} names
+         * the output now playing.
+         */
+        OUTPUT,
         /**
          * A hot reload took over: from {@code frame} on the music plays the reloaded sheet; {@code cue}
          * is the cue it goes on with (null in silence). See {@link Segue#reload()}.
@@ -43,6 +50,7 @@ public record SegueEvent(Type type, long frame, double seconds, int bar, int bea
             case MARKER -> b.append(cue).append(" marker ").append(other);
             case STINGER -> b.append(other).append(" (cue ").append(cue).append(')');
             case STATE -> b.append(other);
+            case OUTPUT -> b.append(other);
             case CUE_STARTED, CUE_ENDED -> {
                 b.append(cue);
                 if (other != null && !other.equals("bed")) {

@@ -29,10 +29,28 @@ class AllocationFreeTest {
 
     @Test
     void renderingAllocatesNothingInSteadyState() throws Exception {
+        assertAudioThreadAllocatesNothing(Audio.offline(DeterminismTest.richSheet(dir)));
+    }
+
+    /**
+     * The same with every stem streamed: the audio thread binds stream voices, publishes plans and
+     * reads rings (and resident heads) while the streamer thread decodes beside it; the streamer
+     * allocates (the decoders do), the audio thread must not.
+     */
+    @Test
+    void renderingStreamedStemsAllocatesNothingInSteadyState() throws Exception {
+        try (Segue segue = Segue.builder().cueSheet(DeterminismTest.richSheet(dir)).pullRealtime().streamThreshold(0)
+                .build()) {
+            assertTrue(segue.streamVoices() > 0);
+            assertAudioThreadAllocatesNothing(segue);
+            System.out.println("AllocationFreeTest: streamed frames that missed their ring: " + segue.streamUnderruns());
+        }
+    }
+
+    private static void assertAudioThreadAllocatesNothing(Segue segue) throws Exception {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertTrue(mx.isThreadAllocatedMemorySupported());
         mx.setThreadAllocatedMemoryEnabled(true);
-        Segue segue = Audio.offline(DeterminismTest.richSheet(dir));
         int block = 256;
         int blocksPerTurn = 19; // about 0.1 s of music per turn
         int warmTurns = 150;      // 15 s of music: every class loaded and every call site linked
@@ -111,6 +129,7 @@ class AllocationFreeTest {
                 segue.snapshot(); // the game reads the monitor while the audio thread publishes
             }
             segue.update();
+            segue.awaitStreams(500); // streamed stems: let the streamer catch up, so the rings are what is read
             gameTurn.set(t + 1);
         }
         while (audioTurn.get() < total) {
@@ -122,5 +141,52 @@ class AllocationFreeTest {
         assertTrue(stateChanges > 25, stateChanges + " state changes");
         assertEquals(2, reloads.size(), "every reload swapped in: " + reloads);
         assertEquals(0, allocated, "bytes allocated by the audio thread over " + measuredTurns / 10 + " s of music");
+    }
+
+    /**
+     * The real-time path allocates nothing either: Segue's own audio thread ({@code segue-audio})
+     * renders and queues blocks on a real OpenAL Soft source (a loopback device the test pulls),
+     * through parameter sweeps, state changes and stingers. Its allocation counter must not move
+     * once warm.
+     */
+    @Test
+    void theOpenAlAudioThreadAllocatesNothingInSteadyState() throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        mx.setThreadAllocatedMemoryEnabled(true);
+        dev.segue.output.LoopbackRig rig = new dev.segue.output.LoopbackRig(3, false, true);
+        float[] chunk = new float[512 * 2];
+        try (Segue segue = Segue.builder().cueSheet(DeterminismTest.richSheet(dir)).blockFrames(256).queueBuffers(3)
+                .output(rig.factory()).build()) {
+            dev.segue.output.OutputDriver d = segue.driver();
+            Thread audio = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("segue-audio"))
+                    .findFirst().orElseThrow();
+            String[] states = {"explore", "combat", "quiet", "explore"};
+            long pulled = 0;
+            long before = 0;
+            int warm = 600;
+            int total = 1800;
+            for (int i = 0; i < total; i++) {
+                long need = pulled + 768;
+                assertTrue(dev.segue.output.LoopbackRig.await(() -> d.framesWritten() >= need && rig.idle(), 20_000));
+                if (i == warm) {
+                    before = mx.getThreadAllocatedBytes(audio.getId()); // parked, waiting for OpenAL
+                }
+                segue.setParameter("intensity", (float) (0.5 + 0.5 * Math.sin(i / 9.0)));
+                if (i % 90 == 0) {
+                    segue.setState(states[(i / 90) % states.length]);
+                }
+                if (i % 37 == 0) {
+                    segue.playStinger("sting");
+                }
+                rig.render(chunk, 512);
+                pulled += 512;
+                segue.update();
+            }
+            long need = pulled + 768;
+            assertTrue(dev.segue.output.LoopbackRig.await(() -> d.framesWritten() >= need && rig.idle(), 20_000));
+            long allocated = mx.getThreadAllocatedBytes(audio.getId()) - before;
+            assertEquals(0, segue.outputStats().underruns());
+            assertEquals(0, allocated, "bytes allocated by segue-audio over " + (total - warm) * 512 / 48_000 + " s through OpenAL");
+        }
     }
 }

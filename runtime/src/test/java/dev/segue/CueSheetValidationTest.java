@@ -105,4 +105,37 @@ class CueSheetValidationTest {
         CueSheetException e = assertThrows(CueSheetException.class, () -> Audio.offline(dir.resolve("nope.json")));
         assertTrue(e.getMessage().contains("nope.json") && e.getMessage().contains("no such file"), e.getMessage());
     }
+
+    @Test
+    void everyErrorCarriesTheLineAndColumnOfWhatItNames() {
+        Audio.writeFloatWav(dir.resolve("a.wav"), 1, new float[48_000]);
+        Path sheet = Audio.writeText(dir.resolve("s.cues.json"), String.join("\n",
+                "{",
+                "  \"cues\": {",
+                "    \"a\": {",
+                "      \"tempo\": {\"bpm\": 120},",
+                "      \"loops\": true,",
+                "      \"stems\": [{\"name\": \"x\", \"file\": \"gone.wav\"}]",
+                "    },",
+                "    \"b\": {\"stems\": [{\"name\": \"y\", \"file\": \"a.wav\"}]}",
+                "  }",
+                "}"));
+        CueSheetException e = assertThrows(CueSheetException.class, () -> Audio.offline(sheet));
+        List<String> where = e.problems().stream().map(p -> p.line() + ":" + p.column() + " " + p).toList();
+        assertEquals(List.of(
+                "5:7 cues.a.loops: unknown field",
+                "6:39 cues.a.stems[0].file: no such file 'gone.wav'",
+                "8:10 cues.b.tempo: missing; it is required"), where, "an unknown field points at its key, a missing one "
+                + "at the object that lacks it");
+        assertTrue(e.getMessage().contains("\n  6:39  cues.a.stems[0].file: no such file 'gone.wav'"), e.getMessage());
+        assertEquals(e.errors(), e.problems().stream().map(CueSheetException.Problem::toString).toList());
+    }
+
+    @Test
+    void invalidJsonHasItsLineAndColumnToo() {
+        Path sheet = Audio.writeText(dir.resolve("s.cues.json"), "{\n  \"cues\": {\n    \"a\": ,\n  }\n}");
+        CueSheetException e = assertThrows(CueSheetException.class, () -> Audio.offline(sheet));
+        assertEquals(3, e.problems().get(0).line(), e.getMessage());
+        assertTrue(e.problems().get(0).column() > 1, e.getMessage());
+    }
 }

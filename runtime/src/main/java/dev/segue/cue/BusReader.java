@@ -12,8 +12,8 @@ import java.util.Set;
 /** Reads a sheet's {@code bus} (the master low-pass) and {@code ducks} (named ducks the game holds). */
 final class BusReader extends SheetValues {
 
-    BusReader(List<String> errors) {
-        super(errors);
+    BusReader(List<String> errors, List<String> errorPaths) {
+        super(errors, errorPaths);
     }
 
     /** The bus low-pass, or null when the sheet has none. */

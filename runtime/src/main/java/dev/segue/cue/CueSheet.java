@@ -1,9 +1,13 @@
 package dev.segue.cue;
 
+import dev.segue.decode.PcmData;
 import dev.segue.time.MusicalLength;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A loaded, validated cue sheet: immutable, shared by the game thread and the audio thread.
@@ -191,5 +195,28 @@ public final class CueSheet {
     /** How many stems all cues have together. */
     public int totalStems() {
         return totalStems;
+    }
+
+    /**
+     * This sheet with other audio in its stems: {@code audio} says, for each cue and stem, what the stem
+     * plays instead. Everything else (positions, rules, gains) stays. Offline tools use it to hear one
+     * stem alone (the others silent) or to measure a stem's gain (a stem of constant 1.0).
+     */
+    public CueSheet withAudio(BiFunction<Cue, Stem, PcmData> audio) {
+        List<Cue> copies = new ArrayList<>();
+        Map<String, Cue> byName = new LinkedHashMap<>();
+        for (Cue c : cues) {
+            Stem[] stems = new Stem[c.stems().length];
+            for (int i = 0; i < stems.length; i++) {
+                Stem s = c.stems()[i];
+                stems[i] = new Stem(s.name(), s.file(), audio.apply(c, s), null, s.gain(), s.curve());
+            }
+            Cue copy = new Cue(c.name(), c.index(), c.tempo(), stems, c.length(), c.loopStart(), c.loopEnd(), c.entry(),
+                    c.exitCues(), c.markers());
+            copies.add(copy);
+            byName.put(copy.name(), copy);
+        }
+        return new CueSheet(file, sampleRate, copies, byName, states, stateCues, rules, stingers, parameters, lowpass,
+                ducks);
     }
 }

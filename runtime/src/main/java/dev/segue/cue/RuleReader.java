@@ -15,8 +15,8 @@ final class RuleReader extends SheetValues {
             "fadeIn", "bridge", "outro", "description");
     private static final Set<String> STINGER = Set.of("cue", "when", "cooldown", "duck", "gainDb");
 
-    RuleReader(List<String> errors) {
-        super(errors);
+    RuleReader(List<String> errors, List<String> errorPaths) {
+        super(errors, errorPaths);
     }
 
     List<TransitionRule> rules(JsonObject top, Map<String, Cue> cues, JsonObject cuesObj) {

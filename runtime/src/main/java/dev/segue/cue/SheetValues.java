@@ -20,9 +20,12 @@ abstract class SheetValues {
     private static final Pattern BAR_BEAT = Pattern.compile("(\\d+):(\\d+(?:\\.\\d+)?)");
 
     final List<String> errors;
+    /** The JSON path of each of {@link #errors}, in the same order. */
+    final List<String> errorPaths;
 
-    SheetValues(List<String> errors) {
+    SheetValues(List<String> errors, List<String> errorPaths) {
         this.errors = errors;
+        this.errorPaths = errorPaths;
     }
 
     long position(JsonElement el, TempoMap tempo, String path, long length) {
@@ -177,5 +180,6 @@ abstract class SheetValues {
     }
     void error(String path, String sentence) {
         errors.add(path + ": " + sentence);
+        errorPaths.add(path);
     }
 }

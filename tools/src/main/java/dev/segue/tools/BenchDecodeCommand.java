@@ -270,7 +270,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
         return seconds / t;
     }
 
-    private static final class Native {
+    static final class Native {
         final String tool;
         final List<String> command;
         final Path executable;

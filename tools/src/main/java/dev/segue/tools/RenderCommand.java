@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code segue render SHEET --script FILE --out FILE.wav [--beats]}. */
+/** {@code segue render SHEET --script FILE --out FILE.wav [--png FILE.png] [--stems DIR] [--beats]}. */
 @Command(name = "render",
         mixinStandardHelpOptions = true,
         versionProvider = SegueCli.Version.class,
@@ -29,6 +29,12 @@ import picocli.CommandLine.Spec;
             "The script plays as fast as the machine allows into a 32-bit float stereo WAV, and every "
                     + "musical event is printed as it happens: bars, cue starts and ends, transitions, "
                     + "stingers, markers and errors (beats too with --beats). A summary ends the log.",
+            "",
+            "--png draws the session: a lane per stem of each cue that sounds (its waveform as heard, and its "
+                    + "gain), the bar and beat grid, markers, state changes, transitions from request to landing "
+                    + "to done, stingers, pauses and the mix. --stems writes what each stem contributed, with "
+                    + "all its gains and fades, as its own WAV (the stems add up to the mix). Both take two extra "
+                    + "renders per stem, in parallel, with a progress bar on standard error.",
             "",
             "Exit status: 0 rendered; 1 the sheet or the script is broken, or names something the sheet "
                     + "does not have (every error is printed), or the WAV cannot be written."
@@ -49,6 +55,12 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--beats", description = "Also print a line for every beat.")
     boolean beats;
+
+    @Option(names = "--png", paramLabel = "FILE.png", description = "Also draw the session as a timeline picture.")
+    Path png;
+
+    @Option(names = "--stems", paramLabel = "DIR", description = "Also write each stem's contribution as its own WAV.")
+    Path stems;
 
     @Override
     public Integer call() {
@@ -88,6 +100,9 @@ public final class RenderCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "rendered %d frames (%.3f s) at %d Hz, peak %.2f dBFS -> %s%n", r.frames(),
                     r.seconds(), segue.sampleRate(), SampleAssetsCommand.dbfs(r.peak()), r.wav());
             w.flush();
+            if (png != null || stems != null) {
+                SessionPicture.render(sheet, session, png, stems, w, err);
+            }
             return 0;
         } catch (NoSuchFileException e) {
             err.println("segue render: cannot write " + e.getFile() + ": no such file or folder");

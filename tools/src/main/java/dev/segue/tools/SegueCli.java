@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SegueCli.Version.class,
         description = "Segue, an adaptive game-music runtime: offline tools.",
-        subcommands = {RenderCommand.class, BenchCommand.class, SampleAssetsCommand.class,
-                dev.segue.tools.compose.ComposeCommand.class,
+        subcommands = {RenderCommand.class, dev.segue.tools.validate.ValidateCommand.class,
+                dev.segue.tools.matrix.MatrixCommand.class, ScanCommand.class, AnalyzeCommand.class,
+                BenchCommand.class, SampleAssetsCommand.class, dev.segue.tools.compose.ComposeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SegueCli implements Runnable {
     @CommandLine.Spec

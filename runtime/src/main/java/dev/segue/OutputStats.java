@@ -1,0 +1,43 @@
+package dev.segue;
+
+/**
+ * A snapshot of the real-time output, from {@link Segue#outputStats()}. Safe to read on the game
+ * thread every frame (for a debug overlay or a log line).
+ *
+ * @param device             the output playing now ({@link Segue#outputName()})
+ * @param silent             true when playing on the silent output (no device, or the device was lost)
+ * @param underruns          times the device ran out of audio (a gap was heard), over the whole session
+ * @param queuedFrames       frames handed to OpenAL and not yet heard, as of the last block
+ * @param deviceLatencyNanos the device's own latency beyond the queue (OpenAL Soft reports it), or 0
+ * @param load               audio-thread load: time to render a block over the block's duration,
+ *                           averaged over about the last hundred blocks (0.05 = 5 % of real time)
+ * @param lastRenderNanos    time the last block took to render
+ * @param maxRenderNanos     the longest block render so far
+ * @param blocks             blocks rendered so far
+ * @param framesWritten      frames handed to the output so far (to OpenAL, or to the silent output)
+ * @param blockFrames        frames per block
+ * @param queueBuffers       blocks the OpenAL queue holds at most
+ * @param sampleRate         frames per second
+ */
+public record OutputStats(String device, boolean silent, long underruns, int queuedFrames, long deviceLatencyNanos,
+        double load, long lastRenderNanos, long maxRenderNanos, long blocks, long framesWritten, int blockFrames, int queueBuffers,
+        int sampleRate) {
+
+    /** What is queued now plus the device's own latency: how late a sound rendered now is heard, in ms. */
+    public double latencyMillis() {
+        return sampleRate == 0 ? 0 : queuedFrames * 1000.0 / sampleRate + deviceLatencyNanos / 1e6;
+    }
+
+    /** The device's own latency in milliseconds. */
+    public double deviceLatencyMillis() {
+        return deviceLatencyNanos / 1e6;
+    }
+
+    /**
+     * The worst case from a call like {@code setParameter} to the ear, in frames, not counting the
+     * device's own latency: one block until the audio thread reads it, plus a full queue.
+     */
+    public int worstCaseLatencyFrames() {
+        return (queueBuffers + 1) * blockFrames;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.segue.output;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The OpenAL output as the rest of the runtime sees it: device listing and a factory. */
+public final class OpenAl {
+    private OpenAl() {
+    }
+
+    /**
+     * A factory of outputs on the named OpenAL device ({@code null}: the system default), each
+     * queueing {@code queueBuffers} blocks. Each call of the supplier makes a fresh, unopened output.
+     */
+    public static Supplier<AudioOutput> output(String deviceName, int queueBuffers) {
+        if (queueBuffers < 2 || queueBuffers > 64) {
+            throw new IllegalArgumentException("queue of " + queueBuffers + " buffers outside 2..64");
+        }
+        return () -> new OpenAlOutput(rate -> AlDevice.open(deviceName, rate), queueBuffers, OpenAlOutput.Format.AUTO, true);
+    }
+
+    /** A factory of callback-mode outputs ({@code AL_SOFT_callback_buffer}) on the named device. */
+    public static Supplier<AudioOutput> callbackOutput(String deviceName) {
+        return () -> new OpenAlCallbackOutput(rate -> AlDevice.open(deviceName, rate));
+    }
+
+    /** Output devices OpenAL can open, the default first; empty when OpenAL cannot load here. */
+    public static List<String> devices() {
+        return AlDevice.devices();
+    }
+}

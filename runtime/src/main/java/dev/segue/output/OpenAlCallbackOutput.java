@@ -1,0 +1,161 @@
+package dev.segue.output;
+
+import static org.lwjgl.openal.AL10.AL_BUFFER;
+import static org.lwjgl.openal.AL10.AL_NO_ERROR;
+import static org.lwjgl.openal.AL10.alDeleteBuffers;
+import static org.lwjgl.openal.AL10.alGenBuffers;
+import static org.lwjgl.openal.AL10.alGetError;
+import static org.lwjgl.openal.AL10.alIsExtensionPresent;
+import static org.lwjgl.openal.AL10.alSourcePlay;
+import static org.lwjgl.openal.AL10.alSourcei;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import org.lwjgl.openal.EXTFloat32;
+import org.lwjgl.openal.SOFTCallbackBuffer;
+import org.lwjgl.openal.SOFTCallbackBufferType;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * OpenAL Soft's callback mode ({@code AL_SOFT_callback_buffer}): OpenAL's own mixer thread asks for
+ * exactly the frames it is about to mix and the mixer renders them there and then, so nothing waits
+ * in a queue. Used by {@code segue bench soak --callback} to compare with the queued
+ * {@link OpenAlOutput}; see docs/ARCHITECTURE.md for the measurements and why the queue is the default.
+ */
+final class OpenAlCallbackOutput implements AudioOutput {
+    private final OpenAlOutput.DeviceOpener opener;
+    private AlDevice dev;
+    private int source;
+    private int buffer;
+    private SOFTCallbackBufferType callback;
+    private OutputDriver.Renderer renderer;
+    private float[] scratch;
+    private FloatBuffer direct;
+    private long periodNanos;
+    private long lastCall;
+    private volatile long underruns;
+    private volatile long deviceLatencyNanos;
+    private volatile String name = "OpenAL (callback)";
+
+    OpenAlCallbackOutput(OpenAlOutput.DeviceOpener opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public boolean pulls() {
+        return true;
+    }
+
+    @Override
+    public void attach(OutputDriver.Renderer r) {
+        renderer = r;
+        lastCall = 0;
+        alSourcePlay(source);
+    }
+
+    @Override
+    public void open(int sampleRate, int blockFrames) throws OutputUnavailableException {
+        dev = opener.open(sampleRate);
+        try {
+            if (!alIsExtensionPresent("AL_SOFT_callback_buffer") || !alIsExtensionPresent("AL_EXT_FLOAT32")) {
+                throw new OutputUnavailableException(dev.name + " lacks AL_SOFT_callback_buffer or AL_EXT_FLOAT32");
+            }
+            scratch = new float[blockFrames * 2];
+            direct = ByteBuffer.allocateDirect(blockFrames * 8).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            int refresh = org.lwjgl.openal.ALC10.alcGetInteger(dev.device, org.lwjgl.openal.ALC10.ALC_REFRESH);
+            periodNanos = refresh > 0 ? 1_000_000_000L / refresh : 20_000_000L;
+            source = AlDevice.newDirectSource();
+            buffer = alGenBuffers();
+            Handles.BUFFERS.incrementAndGet();
+            callback = SOFTCallbackBufferType.create(this::fill);
+            SOFTCallbackBuffer.alBufferCallbackSOFT(buffer, EXTFloat32.AL_FORMAT_STEREO_FLOAT32, sampleRate, callback, 1); // LWJGL wants a non-null user pointer; unused
+            alSourcei(source, AL_BUFFER, buffer);
+            int err = alGetError();
+            if (err != AL_NO_ERROR) {
+                throw new OutputUnavailableException("OpenAL error 0x" + Integer.toHexString(err) + " setting up the callback on "
+                        + dev.name);
+            }
+            deviceLatencyNanos = dev.deviceLatencyNanos();
+            name = dev.name;
+        } catch (OutputUnavailableException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** On OpenAL's mixer thread: render exactly what it asks for. */
+    private int fill(long user, long data, int bytes) {
+        long now = System.nanoTime();
+        if (lastCall != 0 && now - lastCall > 2 * periodNanos) {
+            underruns++; // the mixer thread itself was held up (by us or by a GC pause): the device starved
+        }
+        lastCall = now;
+        OutputDriver.Renderer r = renderer;
+        int frames = bytes / 8;
+        int block = scratch.length / 2;
+        long at = data;
+        for (int done = 0; done < frames; ) {
+            int n = Math.min(block, frames - done);
+            if (r == null) {
+                java.util.Arrays.fill(scratch, 0, n * 2, 0f);
+            } else {
+                r.render(scratch, n);
+            }
+            direct.clear();
+            direct.put(scratch, 0, n * 2);
+            MemoryUtil.memCopy(MemoryUtil.memAddress(direct, 0), at, n * 8L);
+            at += n * 8L;
+            done += n;
+        }
+        return bytes;
+    }
+
+    @Override
+    public void write(float[] interleaved, int frames) {
+        throw new UnsupportedOperationException("the callback output pulls; nothing is written to it");
+    }
+
+    @Override
+    public boolean lost() {
+        return dev != null && !dev.connected();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long underruns() {
+        return underruns;
+    }
+
+    @Override
+    public long deviceLatencyNanos() {
+        return deviceLatencyNanos;
+    }
+
+    @Override
+    public void close() {
+        if (dev == null) {
+            return;
+        }
+        if (source != 0) {
+            AlDevice.deleteSource(source);
+            source = 0;
+        }
+        if (buffer != 0) {
+            alDeleteBuffers(buffer);
+            Handles.BUFFERS.decrementAndGet();
+            buffer = 0;
+        }
+        renderer = null;
+        dev.close();
+        dev = null;
+        if (callback != null) {
+            callback.free();
+            callback = null;
+        }
+    }
+}
