@@ -105,8 +105,8 @@ public final class Segue implements AutoCloseable {
             }
             most = Math.max(most, n);
         }
-        if (most == 0) {
-            return null;
+        if (most == 0 && b.streamVoices <= 0) {
+            return null; // nothing streams (custom-soundtrack songs need streamVoices set, see CustomMusic)
         }
         int voices = b.streamVoices > 0 ? b.streamVoices : Math.min(256, 4 * most);
         return new Streamer(voices, ring, b.offline && !b.pull, this::streamFailed);
@@ -538,6 +538,39 @@ public final class Segue implements AutoCloseable {
         e.flagsFrom(old);
         e.previous = old;
         handover.prepare(e.mixer, e.commands, e.params, e);
+    }
+
+    static {
+        dev.segue.control.SegueAccess.set(new dev.segue.control.SegueAccess() {
+            @Override
+            public Path sheetFile(Segue segue) {
+                return segue.config.sheet.toAbsolutePath().normalize();
+            }
+
+            @Override
+            public boolean streams(Segue segue) {
+                return segue.streamer != null;
+            }
+
+            @Override
+            public void swapIn(Segue segue, Path derived) {
+                segue.swapIn(derived);
+            }
+
+            @Override
+            public void post(Segue segue, SegueEvent event) {
+                segue.local.add(event);
+            }
+        });
+    }
+
+    /** Custom soundtracks: loads a sheet the runtime wrote (songs may live anywhere) and queues it. */
+    private void swapIn(Path derived) {
+        Builder b = config;
+        CueSheet sheet = CueSheetLoader.loadDerived(derived, b.sampleRate,
+                b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate),
+                streamRing / 2);
+        prepared(sheet);
     }
 
     /** A reload failed: an ERROR event naming the file and every problem. */

@@ -35,7 +35,20 @@ public record SegueEvent(Type type, long frame, double seconds, int bar, int bea
          * A hot reload took over: from {@code frame} on the music plays the reloaded sheet; {@code cue}
          * is the cue it goes on with (null in silence). See {@link Segue#reload()}.
          */
-        RELOADED
+        RELOADED,
+        /**
+         * Custom soundtracks: one of the player's songs began to play ({@code cue} is its cue,
+         * {@code other} its title, {@code message} "title — artist"). See
+         * {@link dev.segue.library.CustomMusic}.
+         */
+        SONG_STARTED,
+        /** Custom soundtracks: a song stopped sounding (it ended, or the music moved on). */
+        SONG_ENDED,
+        /**
+         * Custom soundtracks: a song was skipped, by {@code CustomMusic.skip()} or because its file is
+         * missing, unreadable or broke while it played; {@code message} names the file and why.
+         */
+        SONG_SKIPPED
     }
 
     /** A log line: frame, seconds, bar:beat, type and details. */

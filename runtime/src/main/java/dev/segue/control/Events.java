@@ -21,6 +21,10 @@ public final class Events {
     /** Not sent by the mixer: the game thread makes these from output notices. */
     public static final int OUTPUT = 13;
     public static final int RELOADED = 14;
+    /** Not sent by the mixer: custom-soundtrack playback makes these on the game thread. */
+    public static final int SONG_STARTED = 15;
+    public static final int SONG_ENDED = 16;
+    public static final int SONG_SKIPPED = 17;
 
     /** Error: every playback slot is busy; the request was dropped. */
     public static final int ERR_VOICES_FULL = 1;

@@ -52,6 +52,8 @@ public final class CueSheetLoader extends SheetValues {
     /** Streamed files, with the JSON path of the first stem that names each (for errors). */
     private final Map<StreamedPcm, String> streamed = new LinkedHashMap<>();
     private Path dir;
+    /** Whether stems may name absolute files (only for sheets the runtime derives itself). */
+    private boolean anywhere;
 
     private CueSheetLoader(int sampleRate, long streamAbove, int headFrames) {
         super(new ArrayList<>(), new ArrayList<>());
@@ -79,6 +81,19 @@ public final class CueSheetLoader extends SheetValues {
      */
     public static CueSheet load(Path file, int sampleRate, long streamAboveFrames, int headFrames) {
         return new CueSheetLoader(sampleRate, streamAboveFrames, headFrames).read(file.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Loads a sheet the runtime wrote itself (custom-soundtrack playback): like
+     * {@link #load(Path, int, long, int)}, but stems may also name absolute files anywhere (the player's
+     * songs). Never use it for a sheet a user or composer wrote: their stems must stay beside the sheet.
+     *
+     * @throws CueSheetException listing every problem found
+     */
+    public static CueSheet loadDerived(Path file, int sampleRate, long streamAboveFrames, int headFrames) {
+        CueSheetLoader l = new CueSheetLoader(sampleRate, streamAboveFrames, headFrames);
+        l.anywhere = true;
+        return l.read(file.toAbsolutePath().normalize());
     }
 
     private CueSheet read(Path file) {
@@ -475,7 +490,7 @@ public final class CueSheetLoader extends SheetValues {
             return null;
         }
         Path p = dir.resolve(rel).normalize();
-        if (rel.isAbsolute() || !p.startsWith(dir)) {
+        if (!(anywhere && rel.isAbsolute()) && (rel.isAbsolute() || !p.startsWith(dir))) {
             error(path, "'" + file + "' is outside the sheet's folder; stems must live beside the sheet");
             return null;
         }

@@ -1,0 +1,586 @@
+package dev.segue.library;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import dev.segue.CueSheetException;
+import dev.segue.Segue;
+import dev.segue.SegueEvent;
+import dev.segue.SegueListener;
+import dev.segue.control.SegueAccess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plays the player's own songs in place of the score, through Segue's mixer, so the music stays
+ * adaptive: the game keeps calling {@link Segue#setState(String)}, and a state whose context is
+ * assigned a soundtrack ({@link LibraryStore#soundtrackFor(String)}) plays that soundtrack's songs
+ * instead of the score's cue; unassigned states play the score.
+ *
+ * <pre>{@code
+ * Segue music = Segue.builder().cueSheet(score).streamVoices(16).build();
+ * CustomMusic songs = CustomMusic.attach(music, MusicLibrary.open(MusicLibrary.defaultIndexFile()),
+ *         LibraryStore.load(LibraryStore.defaultFile()).store());
+ * music.setState("explore");            // the player's exploration soundtrack, or the score
+ * songs.nowPlaying().ifPresent(s -> hud.show(s.title() + " — " + s.artist()));
+ * }</pre>
+ *
+ * <p>A song is a cue. Off the audio thread this class writes a derived cue sheet: the score's sheet
+ * plus one cue per song the player may hear next (for each soundtrack in use, its current song and
+ * the one after), each with one streamed stem (the song's file, never decoded whole), a tempo map
+ * from its {@link BeatGrid} (a pickup bar up to its first beat, then its tempo in 4/4), no loop, the
+ * gain that brings it to the score's loudness target ({@link SongAnalysis#gainDb}) and, if the sheet
+ * has an {@code intensity} parameter, a gentle gain curve on it. The derived sheet is swapped in by
+ * the hot-reload path at the next bar, ahead of need, so a context change never waits for a load.
+ * Moves between score and songs follow the score's own transition rules (its {@code *} rules), so
+ * they land on the score's bar when leaving the score and on the song's beats and bars when leaving a
+ * song; songs follow each other gaplessly (an exit cue at the song's last frame) or with a crossfade
+ * of {@link #setCrossfadeSeconds(double)}. Stingers, ducks, the bus low-pass and parameters work over
+ * songs because songs are cues.
+ *
+ * <p>A song whose file is missing or broken when its cue is built, or whose stream fails while it
+ * plays, is skipped with a {@link SegueEvent.Type#SONG_SKIPPED} event and the next song plays.
+ * Events {@link SegueEvent.Type#SONG_STARTED} and {@link SegueEvent.Type#SONG_ENDED} tell the game
+ * what is on. Everything here runs on the thread that calls {@link Segue#update()} (the game thread);
+ * call this class's methods from that thread too.
+ *
+ * <p>The Segue must be able to stream: build it with {@link Segue.Builder#streamVoices(int)} (or a
+ * score that already streams). A {@link Segue#reload()} of the score drops the songs until the next
+ * context change or {@link #setStore(LibraryStore)}.
+ */
+public final class CustomMusic {
+    /** The score's loudness target: the demo score masters every cue to it. */
+    public static final double DEFAULT_TARGET_LUFS = -16;
+    /** The true-peak ceiling a song's gain respects. */
+    public static final double PEAK_CEILING_DBTP = -1;
+    /** How much louder a mono song measures once it plays on both channels: 10 log10(2). */
+    static final double MONO_ON_STEREO_LU = 3.0103;
+    /** Prefix of the cue names of songs in the derived sheet. */
+    static final String CUE_PREFIX = "song ";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final Segue segue;
+    private final MusicLibrary library;
+    private final SegueAccess access;
+    private final JsonObject score;
+    private final Path folder;
+    private LibraryStore store;
+    private double crossfade;
+    private double targetLufs = DEFAULT_TARGET_LUFS;
+    private long seed = 1;
+
+    private final Map<String, String> cueOfPath = new HashMap<>();
+    private final Map<String, String> pathOfCue = new HashMap<>();
+    private final Map<String, Playlist> playlists = new HashMap<>();
+    /** Per soundtrack name: the song playing (or to play) and the one after it; null when none. */
+    private final Map<String, String> current = new HashMap<>();
+    private final Map<String, String> next = new HashMap<>();
+    /** Songs found broken: never offered again by this session. */
+    private final Set<String> broken = new HashSet<>();
+    private String state;
+    private String bed;
+    private String preview;
+    /** A song the next swap should move to at once (skip), or null. */
+    private String skipTo;
+    private int generation;
+    private final SegueListener listener = this::onEvent;
+
+    private CustomMusic(Segue segue, MusicLibrary library, LibraryStore store) {
+        this.segue = segue;
+        this.library = library;
+        this.store = store;
+        this.crossfade = store.crossfadeSeconds();
+        this.access = SegueAccess.get();
+        if (!access.streams(segue)) {
+            throw new IllegalStateException("songs stream: build the Segue with streamVoices(n), e.g. 16, for custom soundtracks");
+        }
+        Path sheet = access.sheetFile(segue);
+        try {
+            score = JsonParser.parseString(Files.readString(sheet, StandardCharsets.UTF_8)).getAsJsonObject();
+            folder = Files.createTempDirectory("segue-songs");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the score " + sheet + " for custom soundtracks: " + e.getMessage(), e);
+        }
+        folder.toFile().deleteOnExit();
+        absolute(score, sheet.getParent());
+    }
+
+    /** The score's stems by absolute path: the derived sheet lives elsewhere (the score loaded, so they lie beside it). */
+    private static void absolute(JsonObject sheet, Path dir) {
+        if (!(sheet.get("cues") instanceof JsonObject cues)) {
+            return;
+        }
+        for (var c : cues.entrySet()) {
+            if (c.getValue() instanceof JsonObject cue && cue.get("stems") instanceof JsonArray stems) {
+                for (JsonElement st : stems) {
+                    if (st instanceof JsonObject o && o.get("file") instanceof JsonPrimitive f && f.isString()) {
+                        Path p = dir.resolve(f.getAsString()).normalize();
+                        if (p.startsWith(dir)) {
+                            o.addProperty("file", p.toString());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Attaches custom-soundtrack playback to {@code segue}: from now on states assigned a soundtrack in
+     * {@code store} play its songs (taking over at the next bar if one is playing now).
+     *
+     * @throws IllegalStateException if the Segue cannot stream (see the class comment)
+     */
+    public static CustomMusic attach(Segue segue, MusicLibrary library, LibraryStore store) {
+        CustomMusic m = new CustomMusic(Objects.requireNonNull(segue), Objects.requireNonNull(library),
+                Objects.requireNonNull(store));
+        segue.addListener(m.listener);
+        m.rebuild();
+        return m;
+    }
+
+    /** Stops playing songs: the score alone from the next bar, and this object is done. */
+    public void detach() {
+        segue.removeListener(listener);
+        store = store.withAssignments(Assignments.SCORE_EVERYWHERE);
+        preview = null;
+        rebuild();
+        if (bed != null && pathOfCue.containsKey(bed) && state != null) {
+            segue.setState(state);
+        }
+    }
+
+    /** The player's song sounding now, or empty while the score plays (or silence). */
+    public Optional<Song> nowPlaying() {
+        String p = bed == null ? null : pathOfCue.get(bed);
+        return p == null ? Optional.empty() : library.song(p);
+    }
+
+    /**
+     * Moves on to the next song of the soundtrack playing (on the song's next beat, after a swap at
+     * its next bar), with a {@link SegueEvent.Type#SONG_SKIPPED} event.
+     *
+     * @return false while the score plays or when the soundtrack has no song after this one
+     */
+    public boolean skip() {
+        return skip("skipped by the player");
+    }
+
+    private boolean skip(String why) {
+        String p = bed == null ? null : pathOfCue.get(bed);
+        String t = p == null ? null : soundtrackPlaying(p);
+        if (p == null) {
+            return false;
+        }
+        post(SegueEvent.Type.SONG_SKIPPED, bed, title(p), p + ": " + why);
+        if (t == null || next.get(t) == null) {
+            return false;
+        }
+        skipTo = cueFor(next.get(t));
+        rebuild();
+        return true;
+    }
+
+    /** Seconds of crossfade between songs; 0 plays them gaplessly. Applies from the next song on. */
+    public void setCrossfadeSeconds(double seconds) {
+        if (!(seconds >= 0 && seconds <= 30)) {
+            throw new IllegalArgumentException("crossfade seconds must be 0..30, got " + seconds);
+        }
+        crossfade = seconds;
+        rebuild();
+    }
+
+    /** The loudness songs are brought to, in LUFS (default {@value #DEFAULT_TARGET_LUFS}, the score's). */
+    public void setLoudnessTarget(double lufs) {
+        if (!(lufs >= -60 && lufs <= 0)) {
+            throw new IllegalArgumentException("a loudness target is -60..0 LUFS, got " + lufs);
+        }
+        targetLufs = lufs;
+        rebuild();
+    }
+
+    /** Seeds shuffled soundtracks from now on (tests and replays). */
+    public void setShuffleSeed(long s) {
+        seed = s;
+        playlists.clear();
+    }
+
+    /**
+     * Applies the player's new choices (soundtracks, assignments, crossfade): songs already chosen
+     * keep playing, and the next context change follows the new assignments.
+     */
+    public void setStore(LibraryStore s) {
+        store = Objects.requireNonNull(s);
+        crossfade = s.crossfadeSeconds();
+        playlists.keySet().removeIf(name -> s.soundtrack(name).isEmpty());
+        rebuild();
+    }
+
+    /**
+     * Auditions {@code song} on a soundtrack screen: it plays now (through the usual transition from
+     * what is playing) until the game sets a state again or previews another song.
+     */
+    public void preview(Song song) {
+        preview = song.path();
+        skipTo = cueFor(song.path());
+        rebuild();
+    }
+
+    // ------------------------------------------------------------------ events (game thread)
+
+    private void onEvent(SegueEvent e) {
+        switch (e.type()) {
+            case STATE -> {
+                state = e.other();
+                preview = null;
+            }
+            case CUE_STARTED -> {
+                if ("bed".equals(e.other())) {
+                    started(e.cue());
+                }
+            }
+            case CUE_ENDED -> {
+                if (pathOfCue.containsKey(e.cue())) {
+                    post(SegueEvent.Type.SONG_ENDED, e.cue(), title(pathOfCue.get(e.cue())), pathOfCue.get(e.cue()));
+                }
+            }
+            case RELOADED -> afterSwap();
+            case ERROR -> {
+                if (e.cue() != null && pathOfCue.containsKey(e.cue()) && e.message() != null
+                        && e.message().contains("stopped streaming")) {
+                    broken.add(pathOfCue.get(e.cue()));
+                    if (e.cue().equals(bed)) {
+                        skip("the file broke while it played (" + e.message() + ")");
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void started(String cue) {
+        bed = cue;
+        String p = pathOfCue.get(cue);
+        if (p == null) {
+            return;
+        }
+        post(SegueEvent.Type.SONG_STARTED, cue, title(p), title(p) + " — " + library.song(p).map(Song::artist).orElse(""));
+        String t = soundtrackPlaying(p);
+        if (t == null) {
+            return;
+        }
+        if (p.equals(next.get(t))) { // the next song took over: it is current now, and one more is needed
+            current.put(t, p);
+            next.put(t, null);
+            if (cue.equals(skipTo)) {
+                skipTo = null;
+            }
+            rebuild();
+        } else {
+            queueNext(t);
+        }
+    }
+
+    /** A derived sheet took over: make sure the state's song plays and the next one is queued. */
+    private void afterSwap() {
+        if (skipTo != null) {
+            segue.trigger(skipTo);
+            return;
+        }
+        if (preview != null) {
+            return;
+        }
+        String t = state == null ? null : soundtrackOf(state);
+        if (t == null || current.get(t) == null) {
+            return;
+        }
+        String want = cueFor(current.get(t));
+        if (want.equals(bed)) {
+            queueNext(t);
+        } else if (bed == null || !pathOfCue.containsKey(bed) || !t.equals(soundtrackPlaying(pathOfCue.get(bed)))) {
+            segue.trigger(want); // the state was set before its song was in the sheet
+        }
+    }
+
+    /** Schedules the next song at the playing song's exit cue (its end, or the crossfade's start). */
+    private void queueNext(String t) {
+        String n = next.get(t);
+        if (n != null && cueFor(current.get(t)).equals(bed)) {
+            segue.trigger(cueFor(n));
+        }
+    }
+
+    // ------------------------------------------------------------------ the derived sheet
+
+    private String soundtrackOf(String st) {
+        return store.soundtrackFor(st).map(Soundtrack::name).orElse(null);
+    }
+
+    /** The soundtrack whose current or next song is {@code path}, preferring the state's own. */
+    private String soundtrackPlaying(String path) {
+        String own = state == null ? null : soundtrackOf(state);
+        if (own != null && (path.equals(current.get(own)) || path.equals(next.get(own)))) {
+            return own;
+        }
+        for (var e : current.entrySet()) {
+            if (path.equals(e.getValue()) || path.equals(next.get(e.getKey()))) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private String cueFor(String path) {
+        return cueOfPath.computeIfAbsent(path, p -> {
+            String c = CUE_PREFIX + (cueOfPath.size() + 1);
+            pathOfCue.put(c, p);
+            return c;
+        });
+    }
+
+    private String title(String path) {
+        return library.song(path).map(Song::title).orElse(Path.of(path).getFileName().toString());
+    }
+
+    /** The next playable song of {@code t}, skipping broken or unknown ones (with an event each). */
+    private String draw(Soundtrack t) {
+        Playlist pl = playlists.computeIfAbsent(t.name(), n -> new Playlist(t, seed));
+        for (int tries = 0; tries <= t.songs().size(); tries++) {
+            Optional<String> p = pl.next();
+            if (p.isEmpty()) {
+                return null;
+            }
+            String why = unplayable(p.get());
+            if (why == null) {
+                return p.get();
+            }
+            broken.add(p.get());
+            post(SegueEvent.Type.SONG_SKIPPED, null, title(p.get()), p.get() + ": " + why);
+        }
+        return null;
+    }
+
+    private String unplayable(String path) {
+        if (broken.contains(path)) {
+            return "it broke earlier";
+        }
+        if (library.song(path).isEmpty()) {
+            return "it is not in the music library (rescan?)";
+        }
+        if (!Files.isReadable(Path.of(path))) {
+            return "the file is missing or unreadable";
+        }
+        return null;
+    }
+
+    /** Chooses songs as needed, writes the derived sheet and swaps it in; a song that fails is skipped. */
+    private void rebuild() {
+        for (int attempt = 0; attempt < 8; attempt++) {
+            Map<String, JsonObject> songs = new LinkedHashMap<>();
+            JsonObject sheet = derive(songs);
+            Path file = folder.resolve("songs-" + (++generation) + ".cues.json");
+            try {
+                Files.writeString(file, GSON.toJson(sheet), StandardCharsets.UTF_8);
+                access.swapIn(segue, file);
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the songs' cue sheet " + file + ": " + e.getMessage(), e);
+            } catch (CueSheetException e) {
+                if (!dropFailed(e)) {
+                    post(SegueEvent.Type.ERROR, null, null, "custom soundtracks: " + e.getMessage());
+                    return;
+                }
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file left behind in the temp folder
+                }
+            }
+        }
+    }
+
+    /** Marks each song an error names as broken (with an event) and forgets it; false if none was named. */
+    private boolean dropFailed(CueSheetException e) {
+        boolean any = false;
+        for (String err : e.errors()) {
+            for (var en : Map.copyOf(pathOfCue).entrySet()) {
+                String quoted = "\"" + en.getKey() + "\"";
+                if (err.contains(quoted) || err.contains(en.getValue())) {
+                    String p = en.getValue();
+                    if (broken.add(p)) {
+                        post(SegueEvent.Type.SONG_SKIPPED, en.getKey(), title(p), p + ": " + err);
+                    }
+                    current.replaceAll((k, v) -> p.equals(v) ? null : v);
+                    next.replaceAll((k, v) -> p.equals(v) ? null : v);
+                    if (p.equals(preview)) {
+                        preview = null;
+                    }
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    private JsonObject derive(Map<String, JsonObject> songs) {
+        JsonObject sheet = score.deepCopy();
+        sheet.remove("$schema");
+        JsonObject cues = sheet.getAsJsonObject("cues");
+        JsonObject states = sheet.has("states") ? sheet.getAsJsonObject("states") : new JsonObject();
+        JsonArray rules = sheet.has("transitions") ? sheet.getAsJsonArray("transitions") : new JsonArray();
+        boolean intensity = sheet.has("parameters") && sheet.getAsJsonObject("parameters").has("intensity");
+        for (String st : states.keySet()) {
+            String name = soundtrackOf(st);
+            if (name == null) {
+                continue; // the score's own cue (the store already keeps cutscenes on the score if asked)
+            }
+            Soundtrack t = store.soundtrack(name).orElse(null);
+            if (t == null) {
+                continue;
+            }
+            if (current.get(name) == null || broken.contains(current.get(name))) {
+                current.put(name, draw(t));
+            }
+            if (current.get(name) == null) {
+                continue; // nothing playable: the score keeps the state
+            }
+            if (next.get(name) == null || broken.contains(next.get(name))) {
+                next.put(name, draw(t));
+            }
+            states.add(st, new JsonPrimitive(cueFor(current.get(name))));
+        }
+        for (String name : current.keySet()) {
+            add(songs, current.get(name), intensity);
+            add(songs, next.get(name), intensity);
+        }
+        if (preview != null) {
+            add(songs, preview, intensity);
+        }
+        if (bed != null && pathOfCue.containsKey(bed)) {
+            add(songs, pathOfCue.get(bed), intensity); // keep the song sounding until it is left
+        }
+        for (var en : songs.entrySet()) {
+            cues.add(en.getKey(), en.getValue());
+        }
+        for (String name : current.keySet()) {
+            String a = current.get(name);
+            String b = next.get(name);
+            if (a != null && b != null) {
+                rules.add(songRule(cueFor(a), cueFor(b), cueFor(b).equals(skipTo)));
+            }
+        }
+        sheet.add("transitions", rules);
+        return sheet;
+    }
+
+    private void add(Map<String, JsonObject> songs, String path, boolean intensity) {
+        if (path == null || songs.containsKey(cueFor(path))) {
+            return;
+        }
+        Song s = library.song(path).orElse(null);
+        if (s == null) {
+            return;
+        }
+        songs.put(cueFor(path), songCue(s, library.analysis(s).orElse(null), intensity));
+    }
+
+    /** One song as a cue: its file streamed, its tempo and first beat, its loudness gain, its exit. */
+    private JsonObject songCue(Song s, SongAnalysis a, boolean intensity) {
+        int rate = segue.sampleRate();
+        long length = Math.round(s.frames() * (double) rate / s.sampleRate());
+        JsonObject tempo = new JsonObject();
+        BeatGrid g = a == null ? null : a.beats();
+        double bpm = g != null && g.bpm() >= 30 && g.bpm() <= 300 ? g.bpm() : 120;
+        double period = rate * 60.0 / bpm;
+        long pickup = 0;
+        if (g != null && g.bpm() == bpm) {
+            double first = g.firstBeat() * (double) rate / g.sampleRate();
+            pickup = Math.round(first - Math.floor(first / period) * period);
+        }
+        if (pickup >= rate * 60.0 / 10_000 && pickup < period - 1) { // a pickup bar of one beat up to the first beat
+            tempo.addProperty("bpm", rate * 60.0 / pickup);
+            tempo.addProperty("meter", "1/4");
+            JsonArray changes = new JsonArray();
+            JsonObject c = new JsonObject();
+            c.addProperty("bar", 2);
+            c.addProperty("bpm", bpm);
+            c.addProperty("meter", "4/4");
+            changes.add(c);
+            tempo.add("changes", changes);
+        } else {
+            tempo.addProperty("bpm", bpm);
+            tempo.addProperty("meter", "4/4");
+        }
+        JsonObject cue = new JsonObject();
+        cue.add("tempo", tempo);
+        JsonArray exits = new JsonArray();
+        long fade = Math.round(crossfade * rate);
+        exits.add(Math.max(0, length - Math.min(fade, length / 2)));
+        cue.add("exits", exits);
+        JsonObject stem = new JsonObject();
+        stem.addProperty("name", "song");
+        stem.addProperty("file", Path.of(s.path()).toAbsolutePath().toString());
+        double gain = a == null || Double.isNaN(a.integratedLufs()) ? 0 : a.gainDb(targetLufs, PEAK_CEILING_DBTP);
+        if (s.channels() == 1 && a != null && !Double.isNaN(a.integratedLufs())) {
+            // a mono song plays on both speakers: 3 LU louder than its mono measurement (BS.1770 sums channels)
+            gain = Math.min(gain, a.gainDb(targetLufs - MONO_ON_STEREO_LU, PEAK_CEILING_DBTP));
+        }
+        stem.addProperty("gainDb", Math.max(-40, Math.min(20, gain)));
+        if (intensity) {
+            JsonObject curve = new JsonObject();
+            curve.addProperty("parameter", "intensity");
+            curve.add("points", GSON.fromJson("[[0, 0.8], [1, 1]]", JsonElement.class));
+            stem.add("gainCurve", curve);
+        }
+        JsonArray stems = new JsonArray();
+        stems.add(stem);
+        cue.add("stems", stems);
+        return cue;
+    }
+
+    /** Song to song: at the exit cue, gapless or crossfaded; on the next beat with a short fade for a skip. */
+    private JsonObject songRule(String from, String to, boolean skipping) {
+        JsonObject r = new JsonObject();
+        r.addProperty("from", from);
+        r.addProperty("to", to);
+        if (skipping) {
+            r.addProperty("when", "nextBeat");
+            r.add("fadeOut", fade("1 beat"));
+            r.add("fadeIn", fade("0 ms"));
+        } else {
+            r.addProperty("when", "exitCue");
+            String len = crossfade > 0 ? String.format(Locale.ROOT, "%.3f s", crossfade) : "0 ms";
+            r.add("fadeOut", fade(len));
+            r.add("fadeIn", fade(len));
+        }
+        return r;
+    }
+
+    private static JsonObject fade(String length) {
+        JsonObject f = new JsonObject();
+        f.addProperty("length", length);
+        f.addProperty("curve", "equalPower");
+        return f;
+    }
+
+    private void post(SegueEvent.Type type, String cue, String other, String message) {
+        long f = segue.frame();
+        access.post(segue, new SegueEvent(type, f, f / (double) segue.sampleRate(), 0, 0, cue, other, 0, message));
+    }
+}

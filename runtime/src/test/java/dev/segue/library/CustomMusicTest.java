@@ -1,0 +1,190 @@
+package dev.segue.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.segue.Segue;
+import dev.segue.SegueEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Custom-soundtrack playback: the player's songs (real files from the real encoders) play through the
+ * real mixer in place of the score's cue, offline and deterministic.
+ */
+class CustomMusicTest {
+    @TempDir
+    Path dir;
+
+    static final int RATE = 48_000;
+    static final int BAR = 96_000; // the score: 120 bpm, 4/4
+    /** Frames rendered after attaching, before the first state. */
+    static final int START = 512;
+
+    private static final String SHEET = """
+            {"parameters": {"intensity": {"default": 1, "smoothing": "20 ms"}},
+             "ducks": {"talk": {"gainDb": -12, "attack": "10 ms", "release": "10 ms"}},
+             "cues": {
+               "explore": {"tempo": {"bpm": 120}, "loop": {}, "stems": [{"name": "tone", "file": "explore.wav"}]},
+               "combat": {"tempo": {"bpm": 120}, "loop": {}, "stems": [{"name": "tone", "file": "combat.wav"}]}},
+             "states": {"explore": "explore", "combat": "combat"},
+             "transitions": [{"from": "*", "to": "*", "when": "nextBar", "fadeOut": "1 beat", "fadeIn": "1 beat"},
+                             {"from": "silence", "to": "*", "when": "immediate"}]}
+            """;
+
+    /** The score: two looping constant levels, so whose samples sound is plain. */
+    private Path score() throws IOException {
+        Path s = Files.createDirectories(dir.resolve("score"));
+        Fixtures.wav16(s.resolve("explore.wav"), RATE, 1, level(2 * BAR, 0.1f));
+        Fixtures.wav16(s.resolve("combat.wav"), RATE, 1, level(2 * BAR, 0.2f));
+        Files.writeString(s.resolve("music.cues.json"), SHEET);
+        return s.resolve("music.cues.json");
+    }
+
+    static float[] level(int frames, float v) {
+        float[] a = new float[frames];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    private record Rig(Segue segue, CustomMusic music, MusicLibrary library, List<SegueEvent> events) {
+        float[] render(int frames) {
+            float[] out = new float[frames * 2];
+            float[] buf = new float[512 * 2];
+            for (int f = 0; f < frames; f += 512) {
+                int n = Math.min(512, frames - f);
+                segue.render(buf, n);
+                System.arraycopy(buf, 0, out, f * 2, n * 2);
+                segue.update();
+            }
+            return out;
+        }
+
+        List<SegueEvent> of(SegueEvent.Type t) {
+            return events.stream().filter(e -> e.type() == t).toList();
+        }
+    }
+
+    /** A library of {@code songs}, scanned (and analysed if asked), and the soundtrack "mine" of them on explore. */
+    private Rig rig(List<Path> songs, boolean analyse, double crossfade) throws Exception {
+        return rig(songs, analyse, crossfade, () -> { });
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private Rig rig(List<Path> songs, boolean analyse, double crossfade, Step beforeAttach) throws Exception {
+        MusicLibrary lib = MusicLibrary.open(dir.resolve("index.json"));
+        lib.scan(List.of(dir.resolve("songs")), 1, null).await();
+        if (analyse) {
+            lib.analyze(lib.songs(), null).await();
+        }
+        List<String> paths = songs.stream().map(p -> p.toAbsolutePath().toString()).toList();
+        assertEquals(songs.size(), lib.songs().size(), "every song scanned: " + lib.songs());
+        for (Path p : songs) {
+            assertTrue(lib.song(p.toAbsolutePath().toString()).isPresent(), p + " in " + lib.songs());
+        }
+        LibraryStore store = LibraryStore.defaults()
+                .withSoundtrack(new Soundtrack("mine", paths, Soundtrack.Order.IN_ORDER, false))
+                .withAssignments(Assignments.SCORE_EVERYWHERE.with("explore", "mine"))
+                .withCrossfadeSeconds(crossfade);
+        beforeAttach.run();
+        Segue segue = Segue.builder().cueSheet(score()).offline().streamVoices(8).build();
+        List<SegueEvent> events = new ArrayList<>();
+        segue.addListener(events::add);
+        CustomMusic m = CustomMusic.attach(segue, lib, store);
+        Rig r = new Rig(segue, m, lib, events);
+        r.render(START); // the game starts: the songs' sheet takes over in the silence before any state
+        return r;
+    }
+
+    private Path song(String name, float[] mono) throws Exception {
+        Path wav = Fixtures.wav16(dir.resolve("songs").resolve(name + ".wav"), RATE, 1, mono);
+        return wav;
+    }
+
+    @Test
+    void assignedContextPlaysTheSongsAndTheOthersTheScore() throws Exception {
+        Path a = song("a", level(3 * RATE, 0.3f));
+        Rig r = rig(List.of(a), false, 0);
+        r.segue().setState("explore");
+        float[] out = r.render(RATE);
+        assertEquals(0.3f, out[2 * 1000], 1e-3, "explore plays the song, not the score's 0.1 level");
+        assertEquals("a", r.music().nowPlaying().orElseThrow().title());
+        assertEquals(1, r.of(SegueEvent.Type.SONG_STARTED).size(), r.events().toString());
+        r.segue().setState("combat");
+        out = r.render(2 * BAR);
+        // leaving the song lands on the song's bar (120 bpm without analysis: bar 2 at 2 s, 96,000 frames in)
+        assertEquals(0.3f, out[2 * (BAR - RATE - 10)], 1e-3, "the song alone until its bar");
+        assertTrue(Math.abs(out[2 * (BAR - RATE + 2400)] - 0.3f) > 1e-2, "the cross-fade begins on the bar");
+        assertEquals(START + BAR, r.of(SegueEvent.Type.TRANSITION_SCHEDULED).get(1).at(), "song -> combat on the song's bar 2");
+        assertEquals(0.2f, out[2 * (BAR - RATE + 24_000 + 10)], 1e-3, "combat (score) alone after the beat's fade");
+        assertTrue(r.music().nowPlaying().isEmpty());
+    }
+
+    @Test
+    void songsFollowGaplessly() throws Exception {
+        int n = RATE + 12_345;
+        Path a = song("a", level(n, 0.25f));
+        Path b = song("b", level(2 * RATE, -0.25f));
+        Rig r = rig(List.of(a, b), false, 0);
+        r.segue().setState("explore");
+        float[] out = r.render(2 * RATE);
+        assertEquals(0.25f, out[2 * (n - 1)], 1e-3, "A's last frame");
+        assertEquals(-0.25f, out[2 * n], 1e-3, "B's first frame follows at once");
+        assertEquals("b", r.music().nowPlaying().orElseThrow().title());
+        assertEquals(2, r.of(SegueEvent.Type.SONG_STARTED).size(), r.events().toString());
+    }
+
+    @Test
+    void songsAreBroughtToTheScoresLoudness() throws Exception {
+        Path quiet = song("quiet", noise(6 * RATE, 1, 0.035f));
+        Path loud = song("loud", noise(6 * RATE, 2, 0.3f));
+        Rig r = rig(List.of(quiet, loud), true, 0);
+        for (var s : r.library().songs()) {
+            double lufs = r.library().analysis(s).orElseThrow().integratedLufs();
+            assertEquals(s.title().equals("quiet") ? -30.75 : -12.09, lufs, 0.5, "the songs differ by ~19 LU as analysed");
+        }
+        r.segue().setState("explore");
+        float[] out = r.render(12 * RATE);
+        for (int k = 0; k < 2; k++) {
+            LoudnessMeter m = new LoudnessMeter(RATE, 2);
+            float[] part = java.util.Arrays.copyOfRange(out, 2 * (k * 6 * RATE + RATE), 2 * (k * 6 * RATE + 5 * RATE));
+            m.accept(part, 0, part.length / 2);
+            assertEquals(CustomMusic.DEFAULT_TARGET_LUFS, m.integratedLufs(), 1.0, "song " + k);
+        }
+    }
+
+    @Test
+    void aMissingSongIsSkippedAndTheMusicGoesOn() throws Exception {
+        Path a = song("a", level(RATE, 0.25f));
+        Path b = song("b", level(RATE, -0.25f));
+        Path c = song("c", level(2 * RATE, 0.5f));
+        Rig r = rig(List.of(a, b, c), false, 0, () -> Files.delete(b)); // after the scan: the library lists it
+        r.segue().setState("explore");
+        float[] out = r.render(3 * RATE);
+        assertEquals(0.25f, out[2 * 100], 1e-3);
+        assertEquals(0.5f, out[2 * (RATE + 100)], 1e-3, "c follows a: b was deleted");
+        var skipped = r.of(SegueEvent.Type.SONG_SKIPPED);
+        assertEquals(1, skipped.size(), r.events().toString());
+        assertTrue(skipped.get(0).message().contains(b.toString()), skipped.get(0).message());
+    }
+
+    static float[] noise(int frames, long seed, float amp) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] a = new float[frames];
+        for (int i = 0; i < frames; i++) {
+            a[i] = (float) ((rnd.nextDouble() * 2 - 1) * amp);
+        }
+        return a;
+    }
+}
