@@ -191,6 +191,8 @@ public final class CustomMusic {
             return false;
         }
         skipTo = cueFor(next.get(t));
+        current.put(t, next.get(t)); // the next song is the soundtrack's own from now on
+        next.put(t, null);
         rebuild();
         return true;
     }
@@ -262,8 +264,7 @@ public final class CustomMusic {
             case ERROR -> {
                 if (e.cue() != null && pathOfCue.containsKey(e.cue()) && e.message() != null
                         && e.message().contains("stopped streaming")) {
-                    broken.add(pathOfCue.get(e.cue()));
-                    if (e.cue().equals(bed)) {
+                    if (broken.add(pathOfCue.get(e.cue())) && e.cue().equals(bed)) { // once per song
                         skip("the file broke while it played (" + e.message() + ")");
                     }
                 }
@@ -279,17 +280,18 @@ public final class CustomMusic {
         if (p == null) {
             return;
         }
-        post(SegueEvent.Type.SONG_STARTED, cue, title(p), title(p) + " — " + library.song(p).map(Song::artist).orElse(""));
+        String artist = library.song(p).map(Song::artist).orElse("");
+        post(SegueEvent.Type.SONG_STARTED, cue, title(p), artist.isEmpty() ? title(p) : title(p) + " — " + artist);
         String t = soundtrackPlaying(p);
         if (t == null) {
             return;
         }
+        if (cue.equals(skipTo)) {
+            skipTo = null;
+        }
         if (p.equals(next.get(t))) { // the next song took over: it is current now, and one more is needed
             current.put(t, p);
             next.put(t, null);
-            if (cue.equals(skipTo)) {
-                skipTo = null;
-            }
             rebuild();
         } else {
             queueNext(t);
@@ -299,6 +301,9 @@ public final class CustomMusic {
     /** A derived sheet took over: make sure the state's song plays and the next one is queued. */
     private void afterSwap() {
         if (skipTo != null) {
+            if (bed != null && !bed.equals(skipTo)) {
+                segue.trigger(bed); // cancels the move already queued for the song's end (same destination)
+            }
             segue.trigger(skipTo);
             return;
         }
@@ -482,8 +487,11 @@ public final class CustomMusic {
             String a = current.get(name);
             String b = next.get(name);
             if (a != null && b != null) {
-                rules.add(songRule(cueFor(a), cueFor(b), cueFor(b).equals(skipTo)));
+                rules.add(songRule(cueFor(a), cueFor(b), false));
             }
+        }
+        if (skipTo != null && bed != null && pathOfCue.containsKey(bed) && !bed.equals(skipTo)) {
+            rules.add(songRule(bed, skipTo, true)); // a skip: on the song's next beat
         }
         sheet.add("transitions", rules);
         return sheet;
