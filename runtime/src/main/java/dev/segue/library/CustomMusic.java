@@ -94,6 +94,8 @@ public final class CustomMusic {
     private final Set<String> broken = new HashSet<>();
     private String state;
     private String bed;
+    /** The song cue whose start was last announced (until it ends). */
+    private String announced;
     private String preview;
     /** A song the next swap should move to at once (skip), or null. */
     private String skipTo;
@@ -257,10 +259,20 @@ public final class CustomMusic {
             }
             case CUE_ENDED -> {
                 if (pathOfCue.containsKey(e.cue())) {
+                    if (e.cue().equals(announced)) {
+                        announced = null;
+                    }
                     post(SegueEvent.Type.SONG_ENDED, e.cue(), title(pathOfCue.get(e.cue())), pathOfCue.get(e.cue()));
                 }
             }
-            case RELOADED -> afterSwap();
+            case RELOADED -> {
+                String was = bed;
+                bed = e.cue();
+                if (bed != null && !bed.equals(was) && pathOfCue.containsKey(bed)) {
+                    started(bed); // the swap itself moved on (the song that played is gone from the sheet)
+                }
+                afterSwap();
+            }
             case ERROR -> {
                 if (e.cue() != null && pathOfCue.containsKey(e.cue()) && e.message() != null
                         && e.message().contains("stopped streaming")) {
@@ -276,6 +288,10 @@ public final class CustomMusic {
 
     private void started(String cue) {
         bed = cue;
+        if (cue.equals(announced)) {
+            return; // told twice (a start and the swap's hand-over)
+        }
+        announced = cue;
         String p = pathOfCue.get(cue);
         if (p == null) {
             return;
@@ -301,7 +317,7 @@ public final class CustomMusic {
     /** A derived sheet took over: make sure the state's song plays and the next one is queued. */
     private void afterSwap() {
         if (skipTo != null) {
-            if (bed != null && !bed.equals(skipTo)) {
+            if (bed != null && !bed.equals(skipTo) && pathOfCue.containsKey(bed)) {
                 segue.trigger(bed); // cancels the move already queued for the song's end (same destination)
             }
             segue.trigger(skipTo);
@@ -477,9 +493,9 @@ public final class CustomMusic {
         if (preview != null) {
             add(songs, preview, intensity);
         }
-        if (bed != null && pathOfCue.containsKey(bed)) {
+        if (bed != null && pathOfCue.containsKey(bed) && !broken.contains(pathOfCue.get(bed))) {
             add(songs, pathOfCue.get(bed), intensity); // keep the song sounding until it is left
-        }
+        } // a broken one is left out: the swap moves on to the state's song at once, on the bar
         for (var en : songs.entrySet()) {
             cues.add(en.getKey(), en.getValue());
         }
@@ -490,7 +506,8 @@ public final class CustomMusic {
                 rules.add(songRule(cueFor(a), cueFor(b), false));
             }
         }
-        if (skipTo != null && bed != null && pathOfCue.containsKey(bed) && !bed.equals(skipTo)) {
+        if (skipTo != null && bed != null && pathOfCue.containsKey(bed) && !bed.equals(skipTo)
+                && !broken.contains(pathOfCue.get(bed))) {
             rules.add(songRule(bed, skipTo, true)); // a skip: on the song's next beat
         }
         sheet.add("transitions", rules);
