@@ -209,7 +209,7 @@ public final class CueSheet {
             Stem[] stems = new Stem[c.stems().length];
             for (int i = 0; i < stems.length; i++) {
                 Stem s = c.stems()[i];
-                stems[i] = new Stem(s.name(), s.file(), audio.apply(c, s), s.gain(), s.curve());
+                stems[i] = new Stem(s.name(), s.file(), audio.apply(c, s), null, s.gain(), s.curve());
             }
             Cue copy = new Cue(c.name(), c.index(), c.tempo(), stems, c.length(), c.loopStart(), c.loopEnd(), c.entry(),
                     c.exitCues(), c.markers());
