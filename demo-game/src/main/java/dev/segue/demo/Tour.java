@@ -1,0 +1,101 @@
+package dev.segue.demo;
+
+import com.badlogic.gdx.Gdx;
+import com.badlogic.gdx.graphics.Pixmap;
+import com.badlogic.gdx.graphics.PixmapIO;
+import java.nio.file.Path;
+import java.util.zip.Deflater;
+
+/**
+ * {@code --tour DIR}: a real window visits the title, the level, the boss fight with the F1 overlay,
+ * the cutscene and the composer preview on a wall-clock timetable, saving a PNG of each to DIR, then
+ * quits. The window test runs it under Xvfb.
+ */
+final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
+    /** The screenshots, in the order they are taken. */
+    static final String[] SHOTS = {"title", "level", "boss", "overlay", "cutscene", "preview"};
+
+    private final Path dir;
+    private final Autopilot pilot = new Autopilot(Autopilot.Style.HERO);
+    private int step;
+    private double stepStart = -1;
+    private String pendingShot;
+    private boolean shotTaken;
+
+    Tour(Path dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public void drive(SegueDemo game, float dt, Controls c) {
+        c.clear();
+        Scene s = game.scene();
+        if (s instanceof LoadingScene) {
+            return;
+        }
+        if (stepStart < 0) {
+            stepStart = game.time();
+        }
+        double t = game.time() - stepStart;
+        switch (step) {
+            case 0 -> at(t, 2.0, "title", () -> c.confirm = true);
+            case 1 -> {
+                PlayScene p = (PlayScene) s;
+                p.world.player.stubborn = true;
+                pilot.drive(p.world, c);
+                at(t, 5.0, "level", p::skipToArena);
+            }
+            case 2 -> {
+                PlayScene p = (PlayScene) s;
+                pilot.drive(p.world, c);
+                at(t, 5.0, "boss", () -> c.preview = true);
+            }
+            case 3 -> at(t, 2.0, "overlay", () -> {
+                c.preview = true;
+                ((PlayScene) s).defeatBoss();
+            });
+            case 4 -> at(t, 2.5 + PlayScene.CUTSCENE_LEAD + 1.2, "cutscene",
+                    () -> game.go(new PreviewScene(game, new TitleScene(game))));
+            case 5 -> at(t, 3.0, "preview", () -> Gdx.app.exit());
+            default -> {
+            }
+        }
+    }
+
+    /** At {@code when} seconds into the step: a screenshot of this frame, then {@code next} on the one after. */
+    private void at(double t, double when, String shot, Runnable next) {
+        if (t < when) {
+            return;
+        }
+        if (!shotTaken) {
+            pendingShot = shot;
+            shotTaken = true;
+        } else if (pendingShot == null) {
+            next.run();
+            step++;
+            stepStart = -1;
+            shotTaken = false;
+        }
+    }
+
+    @Override
+    public void after(SegueDemo game, float dt) {
+    }
+
+    @Override
+    public void drawn(SegueDemo game) {
+        if (pendingShot == null) {
+            return;
+        }
+        int w = Gdx.graphics.getBackBufferWidth();
+        int h = Gdx.graphics.getBackBufferHeight();
+        Pixmap p = Pixmap.createFromFrameBuffer(0, 0, w, h);
+        try {
+            PixmapIO.writePNG(Gdx.files.absolute(dir.resolve(pendingShot + ".png").toAbsolutePath().toString()), p,
+                    Deflater.DEFAULT_COMPRESSION, true);
+        } finally {
+            p.dispose();
+        }
+        pendingShot = null;
+    }
+}
