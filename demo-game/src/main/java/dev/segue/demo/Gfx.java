@@ -73,6 +73,20 @@ final class Gfx implements AutoCloseable {
         shapes.begin(ShapeRenderer.ShapeType.Filled);
     }
 
+    /** A ring of {@code thick} width (shapes begun), drawn as segments so what lies beneath shows. */
+    void ring(float x, float y, float r, float thick, int segments) {
+        float px = x + r;
+        float py = y;
+        for (int i = 1; i <= segments; i++) {
+            double a = i * Math.PI * 2 / segments;
+            float nx = x + (float) Math.cos(a) * r;
+            float ny = y + (float) Math.sin(a) * r;
+            shapes.rectLine(px, py, nx, ny, thick);
+            px = nx;
+            py = ny;
+        }
+    }
+
     /** Starts text in screen space. */
     void textUi() {
         viewport.apply();

@@ -56,10 +56,8 @@ final class TitleScene implements Scene {
         for (int i = 0; i < 14; i++) {
             float r = 60 + i * 55 + bar * 18;
             float a = 0.05f + 0.05f * (float) Math.sin(t + i * 0.5) + (i % 4 == 0 ? beat * 0.10f : 0);
-            g.shapes.setColor(Gfx.GATE.r, Gfx.GATE.g, Gfx.GATE.b, Math.max(0.02f, a));
-            g.shapes.circle(Gfx.W / 2, Gfx.H * 0.62f, r, 64);
-            g.shapes.setColor(Gfx.BG);
-            g.shapes.circle(Gfx.W / 2, Gfx.H * 0.62f, r - 6, 64);
+            g.shapes.setColor(Gfx.GATE.r, Gfx.GATE.g, Gfx.GATE.b, Math.max(0.04f, a * 1.6f));
+            g.ring(Gfx.W / 2, Gfx.H * 0.62f, r, 4 + 4 * (i % 4 == 0 ? beat : 0), 72);
         }
         float y0 = 330;
         for (int i = 0; i < ITEMS.length; i++) {

@@ -8,7 +8,7 @@ import java.util.zip.Deflater;
 
 /**
  * {@code --tour DIR}: a real window visits the title, the level, the boss fight with the F1 overlay,
- * the cutscene and the composer preview on a wall-clock timetable, saving a PNG of each to DIR, then
+ * the cutscene and the composer preview on a wall-clock timetable (and the game's own progress), saving a PNG of each to DIR, then
  * quits. The window test runs it under Xvfb.
  */
 final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
@@ -33,38 +33,39 @@ final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
         if (s instanceof LoadingScene) {
             return;
         }
+        double clock = System.nanoTime() / 1e9;
         if (stepStart < 0) {
-            stepStart = game.time();
+            stepStart = clock;
         }
-        double t = game.time() - stepStart;
+        double t = clock - stepStart;
         switch (step) {
-            case 0 -> at(t, 2.0, "title", () -> c.confirm = true);
+            case 0 -> at(t > 2.0, "title", () -> c.confirm = true);
             case 1 -> {
                 PlayScene p = (PlayScene) s;
                 p.world.player.stubborn = true;
                 pilot.drive(p.world, c);
-                at(t, 5.0, "level", p::skipToArena);
+                at(p.world.hunters() > 0 && t > 4 || t > 14, "level", p::skipToArena);
             }
             case 2 -> {
                 PlayScene p = (PlayScene) s;
                 pilot.drive(p.world, c);
-                at(t, 5.0, "boss", () -> c.preview = true);
+                at(t > 5.0, "boss", () -> c.preview = true);
             }
-            case 3 -> at(t, 2.0, "overlay", () -> {
+            case 3 -> at(t > 2.0, "overlay", () -> {
                 c.preview = true;
                 ((PlayScene) s).defeatBoss();
             });
-            case 4 -> at(t, 2.5 + PlayScene.CUTSCENE_LEAD + 1.2, "cutscene",
+            case 4 -> at(s instanceof PlayScene p && p.lineShown && p.phaseTime > PlayScene.CUTSCENE_LEAD + 1, "cutscene",
                     () -> game.go(new PreviewScene(game, new TitleScene(game))));
-            case 5 -> at(t, 3.0, "preview", () -> Gdx.app.exit());
+            case 5 -> at(t > 3.0, "preview", () -> Gdx.app.exit());
             default -> {
             }
         }
     }
 
-    /** At {@code when} seconds into the step: a screenshot of this frame, then {@code next} on the one after. */
-    private void at(double t, double when, String shot, Runnable next) {
-        if (t < when) {
+    /** Once {@code due}: a screenshot of this frame, then {@code next} on the one after. */
+    private void at(boolean due, String shot, Runnable next) {
+        if (!due && !shotTaken) {
             return;
         }
         if (!shotTaken) {

@@ -212,15 +212,21 @@ final class WorldView implements Music.Pulse {
         for (float[] b : bursts) {
             float r = b[3] * (0.2f + 0.8f * b[2]);
             g.shapes.setColor(b[4], b[5], b[6], 1 - b[2]);
-            g.shapes.circle(b[0], b[1], r, 32);
-            g.shapes.setColor(Gfx.FLOOR.r, Gfx.FLOOR.g, Gfx.FLOOR.b, 1 - b[2]);
-            g.shapes.circle(b[0], b[1], Math.max(0, r - 5), 32);
+            g.ring(b[0], b[1], r, 2 + 6 * (1 - b[2]), 40);
         }
     }
 
     private void drawBoss(Gfx g, float t) {
         Actors.Boss b = world.boss;
         if (!b.alive()) {
+            if (b.awake) {
+                float glow = 0.35f + 0.25f * bar;
+                g.shapes.setColor(Gfx.BOSS.r * glow, Gfx.BOSS.g * glow, Gfx.BOSS.b * glow, 1);
+                g.shapes.circle(b.x, b.y, b.r * 0.8f, 48);
+                g.shapes.setColor(Gfx.BOSS.r, Gfx.BOSS.g, Gfx.BOSS.b, 0.5f + 0.5f * beat);
+                g.ring(b.x, b.y, b.r * 0.8f + 10 + 6 * bar, 3, 48);
+                g.shapes.rectLine(b.x - b.r, b.y - b.r * 0.9f, b.x + b.r * 1.2f, b.y - b.r * 0.5f, 5);
+            }
             return;
         }
         Color body = b.phase() == 1 ? Gfx.BOSS : b.phase() == 2 ? lerp(Gfx.BOSS, Gfx.FOE, 0.5f) : Gfx.FOE;
