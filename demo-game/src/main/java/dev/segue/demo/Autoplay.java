@@ -53,8 +53,14 @@ final class Autoplay implements SegueDemo.Driver, SegueDemo.Frame {
 
     /** Plays the game through headless, writing {@code autoplay.wav} and {@code autoplay-events.log} to dir. */
     static Result run(Path dir) throws InterruptedException {
+        return run(dir, null);
+    }
+
+    /** The same with the cue sheet file {@code sheet} (null: the classpath score). */
+    static Result run(Path dir, Path sheet) throws InterruptedException {
         Autoplay a = new Autoplay(dir);
         SegueDemo.Setup s = new SegueDemo.Setup();
+        s.sheet = sheet;
         s.headless = true;
         s.offline = true;
         s.fixedStep = STEP;

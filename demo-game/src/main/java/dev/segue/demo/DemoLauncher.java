@@ -43,10 +43,13 @@ public final class DemoLauncher {
             }
         }
         if (autoplay != null) {
-            Autoplay.Result r = Autoplay.run(autoplay);
+            Autoplay.Result r = Autoplay.run(autoplay, sheet);
             long errors = r.events().stream().filter(e -> e.type() == SegueEvent.Type.ERROR).count();
             System.out.printf("autoplay: %.1f s of music, %d events (%d errors) -> %s, %s%n",
                     r.frames() / (double) r.rate(), r.events().size(), errors, r.wav(), r.log());
+            if (r.problem() != null) {
+                System.err.println("autoplay: " + r.problem());
+            }
             if (!r.finished()) {
                 System.err.println("autoplay did not finish: " + r.problem());
                 System.exit(1);

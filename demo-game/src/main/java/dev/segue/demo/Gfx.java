@@ -43,6 +43,7 @@ final class Gfx implements AutoCloseable {
     final FitViewport viewport = new FitViewport(W, H, ui);
     private final GlyphLayout layout = new GlyphLayout();
     private final Vector3 tmp = new Vector3();
+    private boolean nearest;
 
     Gfx() {
         font.getRegion().getTexture().setFilter(Texture.TextureFilter.Linear, Texture.TextureFilter.Linear);
@@ -96,7 +97,15 @@ final class Gfx implements AutoCloseable {
 
     /** Draws text at (x, y) (its top), scaled, aligned (Align.left/center/right); returns its width. */
     float text(String s, float x, float y, float scale, Color c, int align) {
-        font.getData().setScale(scale);
+        boolean big = scale >= 2.5f;
+        if (big != nearest) {
+            // headings: whole-pixel scaling, crisp blocks; body text: smooth
+            batch.flush();
+            Texture.TextureFilter f = big ? Texture.TextureFilter.Nearest : Texture.TextureFilter.Linear;
+            font.getRegion().getTexture().setFilter(f, f);
+            nearest = big;
+        }
+        font.getData().setScale(big ? Math.round(scale) : scale);
         font.setColor(c);
         layout.setText(font, s);
         float w = layout.width;

@@ -38,7 +38,12 @@ final class SheetFiles {
      * @throws IOException naming the resource when it is missing or cannot be copied
      */
     static Path materialize(String resource, Path cache) throws IOException {
-        URL url = SheetFiles.class.getClassLoader().getResource(resource);
+        return materialize(resource, cache, SheetFiles.class.getClassLoader());
+    }
+
+    /** {@link #materialize(String, Path)} looking the resource up in {@code loader}. */
+    static Path materialize(String resource, Path cache, ClassLoader loader) throws IOException {
+        URL url = loader.getResource(resource);
         if (url == null) {
             throw new IOException("cue sheet " + resource + " is not on the classpath (is segue-assets there?)");
         }

@@ -56,7 +56,7 @@ final class TitleScene implements Scene {
         for (int i = 0; i < 14; i++) {
             float r = 60 + i * 55 + bar * 18;
             float a = 0.05f + 0.05f * (float) Math.sin(t + i * 0.5) + (i % 4 == 0 ? beat * 0.10f : 0);
-            g.shapes.setColor(Gfx.GATE.r, Gfx.GATE.g, Gfx.GATE.b, Math.max(0.04f, a * 1.6f));
+            g.shapes.setColor(Gfx.GATE.r, Gfx.GATE.g, Gfx.GATE.b, Math.max(0.03f, a * 1.1f));
             g.ring(Gfx.W / 2, Gfx.H * 0.62f, r, 4 + 4 * (i % 4 == 0 ? beat : 0), 72);
         }
         float y0 = 330;
@@ -72,9 +72,9 @@ final class TitleScene implements Scene {
         }
         g.shapes.end();
         g.textUi();
-        float s = 5.2f + bar * 0.25f;
-        g.text("SEGUE", Gfx.W / 2 + 4, 560 - 4, s, Gfx.GATE, Align.center);
-        g.text("SEGUE", Gfx.W / 2, 560, s, Gfx.TEXT, Align.center);
+        float drop = 5 + 5 * bar;
+        g.text("SEGUE", Gfx.W / 2 + drop, 560 - drop, 6, Gfx.GATE, Align.center);
+        g.text("SEGUE", Gfx.W / 2, 560, 6, Gfx.TEXT, Align.center);
         g.text("the music follows the game", Gfx.W / 2, 440, 1.5f, Gfx.DIM, Align.center);
         for (int i = 0; i < ITEMS.length; i++) {
             Color c = i == selected ? Gfx.BG : Gfx.TEXT;

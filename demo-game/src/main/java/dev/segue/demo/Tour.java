@@ -92,6 +92,11 @@ final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
         int h = Gdx.graphics.getBackBufferHeight();
         Pixmap p = Pixmap.createFromFrameBuffer(0, 0, w, h);
         try {
+            // the frame buffer's alpha is whatever blending left there; a screenshot is opaque
+            java.nio.ByteBuffer px = p.getPixels();
+            for (int i = 3; i < px.limit(); i += 4) {
+                px.put(i, (byte) 0xff);
+            }
             PixmapIO.writePNG(Gdx.files.absolute(dir.resolve(pendingShot + ".png").toAbsolutePath().toString()), p,
                     Deflater.DEFAULT_COMPRESSION, true);
         } finally {

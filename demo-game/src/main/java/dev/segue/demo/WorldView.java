@@ -257,7 +257,7 @@ final class WorldView implements Music.Pulse {
             g.shapes.setColor(Gfx.HERO.r, Gfx.HERO.g, Gfx.HERO.b, 0.45f * p.swing / 0.14f + 0.2f);
             g.shapes.arc(p.x, p.y, 78, deg - 63, 126, 20);
         }
-        boolean blink = p.invulnerable > 0 && ((int) (world.time * 20)) % 2 == 0;
+        boolean blink = play.phase == PlayScene.Phase.PLAY && p.invulnerable > 0 && ((int) (world.time * 20)) % 2 == 0;
         if (!blink) {
             g.shapes.setColor(Gfx.HERO.r, Gfx.HERO.g, Gfx.HERO.b, 0.25f + 0.2f * beat);
             g.shapes.circle(p.x, p.y, p.r + 8, 24);
