@@ -248,12 +248,11 @@ final class PreviewPanel {
         Voice bed = bed();
         Landing land = now.pending();
         if (bed != null && land != null) {
-            long at = cueFrameAt(tl, bed, land.frame());
-            float lx = tx(tl, at);
+            float lx = tx(tl, cueFrameAt(tl, bed, land.frame()));
             float outW = TL_W * land.fadeOutFrames() / (float) tl.length();
             float inW = TL_W * land.fadeInFrames() / (float) tl.length();
-            curve(g, lx, outW, land.fadeOutCurve(), true, LAND);
-            curve(g, lx, inW, land.fadeInCurve(), false, Gfx.HERO);
+            curve(g, tx(tl, cueFrameAt(tl, bed, land.fadeOutStart())), outW, land.fadeOutCurve(), true, LAND);
+            curve(g, tx(tl, cueFrameAt(tl, bed, land.fadeInStart())), inW, land.fadeInCurve(), false, Gfx.HERO);
             g.shapes.setColor(LAND);
             g.shapes.rect(lx - 1.5f, TL_Y - 8, 3, TL_H + 16);
         }

@@ -43,8 +43,8 @@ final class RuntimeApi {
     }
 
     /** The transition waiting to land. */
-    record Landing(String from, String to, long frame, int bar, int beat, long fadeOutFrames, String fadeOutCurve,
-            long fadeInFrames, String fadeInCurve, String bridge) {
+    record Landing(String from, String to, long frame, int bar, int beat, long fadeOutStart, long fadeOutFrames,
+            String fadeOutCurve, long fadeInStart, long fadeInFrames, String fadeInCurve, String bridge) {
     }
 
     /** The music at one moment. */
