@@ -9,8 +9,8 @@ import java.nio.file.Path;
 /**
  * Starts the demo: {@code ./demo} opens the game window; {@code --autoplay [DIR]} plays it through
  * headless and renders the music offline into DIR (default {@code target/autoplay}); {@code --tour DIR}
- * opens the window and saves screenshots; {@code --sheet FILE} plays another cue sheet (mapped with the
- * demo score's names).
+ * opens the window and saves screenshots; {@code --sheet FILE} plays another cue sheet (mapped with
+ * whichever known score's state names it shares most).
  */
 public final class DemoLauncher {
     private DemoLauncher() {
@@ -33,7 +33,7 @@ public final class DemoLauncher {
                             + "  --autoplay [DIR] a scripted player plays it headless; music rendered offline to"
                             + " DIR/autoplay.wav, events to DIR/autoplay-events.log\n"
                             + "  --tour DIR       a window visits every screen and saves a PNG of each to DIR\n"
-                            + "  --sheet FILE     play this cue sheet instead of the demo score");
+                            + "  --sheet FILE     play this cue sheet instead of the demo score (state names as in the demo score or the sample)");
                     return;
                 }
                 default -> {

@@ -68,8 +68,20 @@ final class ScoreMap {
         return SAMPLE;
     }
 
-    /** The mapping for a sheet given by the player as a file: the score's names, checked by Music. */
-    static ScoreMap forFile(String path) {
-        return new ScoreMap(path, SCORE.states, SCORE.stingers);
+    /**
+     * The mapping for a sheet given by the player as a file, once loaded: the known mapping that finds
+     * the most of its state names in {@code states} (the demo score's on a tie).
+     */
+    static ScoreMap bestFor(String path, java.util.List<String> states) {
+        ScoreMap best = SCORE;
+        long most = -1;
+        for (ScoreMap m : SHEETS) {
+            long n = m.states.values().stream().distinct().filter(states::contains).count();
+            if (n > most) {
+                most = n;
+                best = m;
+            }
+        }
+        return new ScoreMap(path, best.states, best.stingers);
     }
 }

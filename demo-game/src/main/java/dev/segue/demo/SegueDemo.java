@@ -78,7 +78,7 @@ final class SegueDemo extends ApplicationAdapter {
         }
         FileHandleResolver resolver;
         if (setup.sheet != null) {
-            map = ScoreMap.forFile(setup.sheet.toString());
+            map = ScoreMap.bestFor(setup.sheet.toString(), java.util.List.of());
             sheetName = setup.sheet.toAbsolutePath().toString();
             resolver = new AbsoluteFileHandleResolver();
         } else {
@@ -112,7 +112,11 @@ final class SegueDemo extends ApplicationAdapter {
             } else if (!assets.update()) {
                 return false;
             }
-            music = new Music(assets.get(sheetName, Segue.class), map);
+            Segue segue = assets.get(sheetName, Segue.class);
+            if (setup.sheet != null) {
+                map = ScoreMap.bestFor(sheetName, segue.states());
+            }
+            music = new Music(segue, map);
         } catch (RuntimeException e) {
             music = Music.failed(map, sheetName + ": " + rootMessage(e));
         }
