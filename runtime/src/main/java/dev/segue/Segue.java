@@ -49,6 +49,10 @@ public final class Segue implements AutoCloseable {
     private final AudioOutput output;
     private final Thread audioThread;
     private volatile boolean running = true;
+    /** The game's mute and solo flags per stem (flat id), as last sent. */
+    private final boolean[] muted;
+    private final boolean[] soloed;
+    private final dev.segue.mix.Monitor.View view;
     private volatile Throwable audioFailure;
 
     private Segue(Builder b) {
@@ -62,6 +66,9 @@ public final class Segue implements AutoCloseable {
         this.events = new EventRing(b.eventCapacity);
         this.mixer = new Mixer(sheet, commands, params, events, b.maxPlaybacks);
         this.offline = b.offline;
+        this.muted = new boolean[sheet.totalStems()];
+        this.soloed = new boolean[sheet.totalStems()];
+        this.view = mixer.monitor().newView();
         this.blockFrames = b.blockFrames;
         if (offline) {
             output = null;
@@ -166,6 +173,70 @@ public final class Segue implements AutoCloseable {
         send(CommandRing.RESUME, 0);
     }
 
+    /**
+     * Holds the named duck (from the sheet's {@code ducks}) on or lets it go: while held the music,
+     * all but stingers, is lowered with the duck's attack and comes back over its release. Use it for
+     * dialogue lines and pause menus. Ducks held together do not add up: the deepest wins.
+     *
+     * @return false if the sheet has no such duck or the command queue is full
+     */
+    public boolean duck(String name, boolean on) {
+        int i = sheet.duckIndex(name);
+        if (i < 0) {
+            return localError(null, "unknown duck '" + name + "'; the sheet has "
+                    + sheet.ducks().stream().map(d -> d.name()).toList());
+        }
+        return send(CommandRing.DUCK, i << 1 | (on ? 1 : 0));
+    }
+
+    /**
+     * Sets the master volume, linear (1 = as mixed, 0 = silent, up to 4), followed smoothly over
+     * about 50 ms. Any thread.
+     */
+    public void setVolume(float linear) {
+        if (!(linear >= 0 && linear <= 4)) {
+            throw new IllegalArgumentException("volume " + linear + " outside 0..4");
+        }
+        mixer.setVolume(linear);
+    }
+
+    /**
+     * Mutes or unmutes one stem of a cue (ramped, click-free), for auditioning a mix.
+     *
+     * @return false if there is no such cue or stem
+     */
+    public boolean setStemMute(String cue, String stem, boolean mute) {
+        return stemFlag(CommandRing.MUTE, muted, cue, stem, mute);
+    }
+
+    /**
+     * Solos or unsolos one stem of a cue: while any stem of a cue is soloed, only its soloed stems
+     * sound (mutes still apply).
+     *
+     * @return false if there is no such cue or stem
+     */
+    public boolean setStemSolo(String cue, String stem, boolean solo) {
+        return stemFlag(CommandRing.SOLO, soloed, cue, stem, solo);
+    }
+
+    private boolean stemFlag(int command, boolean[] flags, String cue, String stem, boolean on) {
+        var c = sheet.cue(cue);
+        int s = -1;
+        if (c != null) {
+            for (int i = 0; i < c.stems().length; i++) {
+                if (c.stems()[i].name().equals(stem)) {
+                    s = i;
+                }
+            }
+        }
+        if (s < 0) {
+            return localError(cue, c == null ? "unknown cue '" + cue + "'" : "cue '" + cue + "' has no stem '" + stem + "'");
+        }
+        int id = sheet.stemId(c.index(), s);
+        flags[id] = on;
+        return send(command, id << 1 | (on ? 1 : 0));
+    }
+
     private boolean send(int type, int arg) {
         if (!commands.offer(type, arg)) {
             return localError(null, "command queue full: the game sent more commands than the audio thread read");
@@ -190,6 +261,90 @@ public final class Segue implements AutoCloseable {
         String cue = p[1] >= 0 ? sheet.cues().get((int) p[1]).name() : null;
         return new Position(p[0], p[0] / (double) sheet.sampleRate(), cue == null ? 0 : (int) p[2] + 1,
                 cue == null ? 0 : (int) p[3] + 1, cue);
+    }
+
+    /**
+     * What is sounding now, with a level meter per stem, and the transition in flight: what a
+     * composer preview draws. Any thread; allocates the returned copy.
+     */
+    public Snapshot snapshot() {
+        Position p = position();
+        var v = view;
+        java.util.List<Snapshot.Voice> voices = new java.util.ArrayList<>();
+        Snapshot.Pending pending = null;
+        synchronized (v) {
+            mixer.monitor().read(v);
+            for (int i = 0; i < v.count; i++) {
+                var c = sheet.cues().get(v.cue[i]);
+                int n = c.stems().length;
+                float[] db = new float[n];
+                boolean[] mu = new boolean[n];
+                boolean[] so = new boolean[n];
+                for (int s = 0; s < n; s++) {
+                    db[s] = (float) (20 * Math.log10(v.peak[i][s]));
+                    mu[s] = muted[sheet.stemId(c.index(), s)];
+                    so[s] = soloed[sheet.stemId(c.index(), s)];
+                }
+                voices.add(new Snapshot.Voice(c.name(), ROLES[Math.max(0, Math.min(ROLES.length - 1, v.role[i]))],
+                        v.pos[i], v.gain[i], db, mu, so));
+            }
+            if (v.pending) {
+                int bar = 0;
+                int beat = 0;
+                if (v.from >= 0 && v.landingPos >= 0) {
+                    var t = sheet.cues().get(v.from).tempo();
+                    bar = (int) t.barAt(v.landingPos) + 1;
+                    beat = t.beatInBarAt(v.landingPos) + 1;
+                }
+                pending = new Snapshot.Pending(cueName(v.from), cueName(v.to), v.landing, bar, beat, v.fadeOutStart,
+                        v.fadeOutLength, curveName(v.fadeOutCurve), v.fadeInStart, v.fadeInLength,
+                        curveName(v.fadeInCurve), cueName(v.bridge));
+            }
+        }
+        return new Snapshot(p.frame(), p.cue(), p.bar(), p.beat(), java.util.List.copyOf(voices), pending);
+    }
+
+    private static String curveName(int ordinal) {
+        return switch (dev.segue.cue.Curve.values()[ordinal]) {
+            case LINEAR -> "linear";
+            case EQUAL_POWER -> "equalPower";
+            case S_CURVE -> "sCurve";
+            case EXPONENTIAL -> "exponential";
+        };
+    }
+
+    /**
+     * The timeline of {@code cue}: sections, markers and its bar and beat grid, in frames.
+     *
+     * @return null if there is no such cue
+     */
+    public CueInfo cueInfo(String cue) {
+        var c = sheet.cue(cue);
+        if (c == null) {
+            return null;
+        }
+        var t = c.tempo();
+        java.util.List<Long> bars = new java.util.ArrayList<>();
+        java.util.List<Long> beats = new java.util.ArrayList<>();
+        for (long bar = 0; t.frameOfBar(bar) <= c.length(); bar++) {
+            bars.add(t.frameOfBar(bar));
+        }
+        for (long f = 0; f <= c.length(); f = t.nextBeat(f + 1)) {
+            beats.add(f);
+        }
+        java.util.Map<String, Long> markers = new java.util.LinkedHashMap<>();
+        for (var m : c.markers()) {
+            markers.put(m.name(), m.frame());
+        }
+        return new CueInfo(c.name(), c.length(), c.loops() ? c.loopStart() : -1, c.loops() ? c.loopEnd() : -1,
+                c.entry(), c.exitCues().clone(), java.util.Arrays.stream(c.stems()).map(s -> s.name()).toList(),
+                java.util.Collections.unmodifiableMap(markers), bars.stream().mapToLong(Long::longValue).toArray(),
+                beats.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** Names of the sheet's named ducks, in sheet order. */
+    public List<String> ducks() {
+        return sheet.ducks().stream().map(d -> d.name()).toList();
     }
 
     /** Adds a listener; it receives events from the next {@link #update()} on. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one; what is measured is exactly what our code allocates.
  *
  * <p>The mix loop allocates nothing: a dedicated "audio" thread renders while the test thread, as the
- * game, drives transitions, stingers, pause/resume, direct cue triggers and parameter sweeps between
+ * game, drives transitions, stingers, pause/resume, direct cue triggers, parameter sweeps (one moving
+ * the bus low-pass), held ducks, stem mutes and solos, volume changes and monitor snapshots between
  * its chunks (the two take turns, so every chunk of audio sees fresh commands). The audio thread's own
  * allocation counter (com.sun.management.ThreadMXBean) must not move in steady state.
  */
@@ -82,6 +83,20 @@ class AllocationFreeTest {
             }
             if (t % 61 == 7) {
                 segue.trigger("b");
+            }
+            segue.setParameter("muffle", t % 50 < 20 ? 0f : (t % 50) / 50f); // the bus filter opens and closes
+            if (t % 31 == 3) {
+                segue.duck("talk", (t / 31) % 2 == 0);
+            }
+            if (t % 17 == 5) {
+                segue.setStemMute("a", "t", (t / 17) % 2 == 0);
+                segue.setStemSolo("b", "n", (t / 17) % 3 == 0);
+            }
+            if (t % 23 == 0) {
+                segue.setVolume(t % 46 == 0 ? 0.5f : 1f);
+            }
+            if (t % 9 == 0) {
+                segue.snapshot(); // the game reads the monitor while the audio thread publishes
             }
             segue.update();
             gameTurn.set(t + 1);

@@ -24,7 +24,9 @@ class DeterminismTest {
         Audio.writeFloatWav(dir.resolve("br.wav"), 1, Audio.sine(96_000, 550, 0.2f));
         Audio.writeFloatWav(dir.resolve("st.wav"), 1, Audio.sine(24_000, 880, 0.3f));
         return Audio.writeText(dir.resolve("rich.cues.json"), """
-            {"parameters": {"intensity": {"default": 0.2, "smoothing": "100 ms"}},
+            {"parameters": {"intensity": {"default": 0.2, "smoothing": "100 ms"}, "muffle": {"default": 0}},
+             "bus": {"lowpass": {"parameter": "muffle", "points": [[0, 20000], [1, 500]]}},
+             "ducks": {"talk": {"gainDb": -9, "attack": "1 beat", "release": "300 ms"}},
              "cues": {
                "a": {"tempo": {"bpm": 120}, "loop": {"start": "2:1", "end": "8:1"}, "markers": {"m": "5:1"},
                      "stems": [{"name": "n", "file": "a1.wav", "gainCurve": {"parameter": "intensity", "points": [[0, 0], [1, 1]]}},
@@ -105,7 +107,7 @@ class DeterminismTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> OfflineRender.render(segue, script, dir.resolve("never.wav"), null));
         assertEquals(java.util.List.of("s.txt:2: the sheet has no state 'boss' (it has explore, combat, quiet)",
-                "s.txt:3: the sheet has no parameter 'danger' (it has intensity)",
+                "s.txt:3: the sheet has no parameter 'danger' (it has intensity, muffle)",
                 "s.txt:4: the sheet has no cue 'zz' (it has a, b, bridge, sting)"), java.util.List.of(e.getMessage().split("\n")));
         assertTrue(!Files.exists(dir.resolve("never.wav")));
     }

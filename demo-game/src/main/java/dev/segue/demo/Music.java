@@ -188,7 +188,7 @@ final class Music implements AutoCloseable {
             return;
         }
         note((on ? "duck " : "unduck ") + name);
-        if (segue != null) {
+        if (segue != null && !missing("duck", name, segue.ducks())) {
             RuntimeApi.duck(segue, name, on);
         }
     }

@@ -16,6 +16,12 @@ public final class CommandRing {
     public static final int STINGER = 3;
     public static final int PAUSE = 4;
     public static final int RESUME = 5;
+    /** Hold or let go of a named duck; {@code arg} = duck index << 1 | (1 = hold). */
+    public static final int DUCK = 6;
+    /** Mute or unmute a stem; {@code arg} = flat stem id << 1 | (1 = mute). */
+    public static final int MUTE = 7;
+    /** Solo or unsolo a stem; {@code arg} = flat stem id << 1 | (1 = solo). */
+    public static final int SOLO = 8;
 
     private final int mask;
     private final AtomicLong[] sequence; // AtomicLong (Unsafe), not AtomicLongArray (VarHandles): see ParameterSlots

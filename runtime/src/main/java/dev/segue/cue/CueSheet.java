@@ -27,9 +27,15 @@ public final class CueSheet {
     private final List<Stinger> stingers;
     private final List<Parameter> parameters;
     private final int maxStems;
+    private final Lowpass lowpass;
+    private final List<Duck> ducks;
+    /** Per cue, the index of its first stem in a flat numbering of every cue's stems. */
+    private final int[] stemBase;
+    private final int totalStems;
 
     CueSheet(Path file, int sampleRate, List<Cue> cues, Map<String, Cue> cuesByName, List<String> states,
-            int[] stateCues, List<TransitionRule> rules, List<Stinger> stingers, List<Parameter> parameters) {
+            int[] stateCues, List<TransitionRule> rules, List<Stinger> stingers, List<Parameter> parameters, Lowpass lowpass,
+            List<Duck> ducks) {
         this.file = file;
         this.sampleRate = sampleRate;
         this.cues = List.copyOf(cues);
@@ -51,6 +57,15 @@ public final class CueSheet {
             max = Math.max(max, c.stems().length);
         }
         this.maxStems = max;
+        this.lowpass = lowpass;
+        this.ducks = List.copyOf(ducks);
+        this.stemBase = new int[n];
+        int total = 0;
+        for (Cue c : cues) {
+            stemBase[c.index()] = total;
+            total += c.stems().length;
+        }
+        this.totalStems = total;
     }
 
     /** Most specific first: (from,to), (from,*), (*,to), (*,*); among equals, the first written. */
@@ -146,5 +161,35 @@ public final class CueSheet {
     /** The most stems any cue has. */
     public int maxStems() {
         return maxStems;
+    }
+
+    /** The master bus low-pass, or null if the sheet has none. */
+    public Lowpass lowpass() {
+        return lowpass;
+    }
+
+    /** The named ducks the game can hold, in sheet order. */
+    public List<Duck> ducks() {
+        return ducks;
+    }
+
+    /** Index of the duck named {@code name}, or -1. */
+    public int duckIndex(String name) {
+        for (Duck d : ducks) {
+            if (d.name().equals(name)) {
+                return d.index();
+            }
+        }
+        return -1;
+    }
+
+    /** The flat index of stem {@code stem} of cue {@code cue} among every cue's stems. */
+    public int stemId(int cue, int stem) {
+        return stemBase[cue] + stem;
+    }
+
+    /** How many stems all cues have together. */
+    public int totalStems() {
+        return totalStems;
     }
 }

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class CueSheetLoader extends SheetValues {
     private static final Pattern METER = Pattern.compile("(\\d+)/(\\d+)");
     private static final Set<String> TOP = Set.of("$schema", "format", "parameters", "cues", "states",
-            "transitions", "stingers", "description");
+            "transitions", "stingers", "description", "bus", "ducks");
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
             "description");
     private static final Set<String> STEM = Set.of("name", "file", "gainDb", "gainCurve");
@@ -135,11 +135,14 @@ public final class CueSheetLoader extends SheetValues {
         RuleReader ruleReader = new RuleReader(errors);
         List<TransitionRule> rules = ruleReader.rules(top, byName, cuesObj);
         List<Stinger> stingers = ruleReader.stingers(top, byName, cuesObj);
+        BusReader busReader = new BusReader(errors);
+        Lowpass lowpass = busReader.lowpass(top, paramIndex);
+        List<Duck> ducks = busReader.ducks(top);
         if (!errors.isEmpty()) {
             throw new CueSheetException(file.toString(), errors);
         }
         return new CueSheet(file, sampleRate, cues, byName, states,
-                stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params);
+                stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params, lowpass, ducks);
     }
 
     // ---------------------------------------------------------------- parameters

@@ -67,4 +67,25 @@ final class Kernel {
             }
         }
     }
+
+    /**
+     * The peak absolute sample of {@code n} frames from {@code pos}, for the level meters (every
+     * sample: skipping some reads a high tone's peak low).
+     */
+    static float peak(PcmData d, long pos, int n) {
+        int frames = d.frames();
+        if (pos >= frames || n <= 0) {
+            return 0f;
+        }
+        int count = (int) Math.min(n, frames - pos);
+        float[] src = d.samples();
+        int ch = d.channels();
+        int from = (int) pos * ch;
+        int to = from + count * ch;
+        float m = 0f;
+        for (int i = from; i < to; i++) {
+            m = Math.max(m, Math.abs(src[i]));
+        }
+        return m;
+    }
 }

@@ -7,6 +7,8 @@ import dev.segue.control.ParameterSlots;
 import dev.segue.cue.Cue;
 import dev.segue.cue.CueSheet;
 import dev.segue.cue.Curve;
+import dev.segue.cue.Duck;
+import dev.segue.cue.Lowpass;
 import dev.segue.cue.Stinger;
 import dev.segue.cue.When;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +43,14 @@ public final class Mixer {
     private final long pauseFade;
 
     private final Ducker ducker = new Ducker();
+    /** The named ducks the game holds, one gain envelope each. */
+    private final Envelope[] held;
+    /** Per stem (flat id): the game's mute and solo flags. */
+    private final boolean[] muted;
+    private final boolean[] soloed;
+    private final Lowpass lowpass;
+    private final BusFilter busFilter;
+    private final Monitor monitor;
 
     private final Envelope master = new Envelope();
     private boolean paused;
@@ -70,7 +80,17 @@ public final class Mixer {
         for (int i = 0; i < pool.length; i++) {
             pool[i] = new Playback(sheet.maxStems());
         }
-        this.params = new Parameters(sheet.parameters(), paramSlots, rate);
+        this.params = new Parameters(sheet, paramSlots);
+        this.held = new Envelope[sheet.ducks().size()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = new Envelope();
+            held[i].constant(1);
+        }
+        this.muted = new boolean[sheet.totalStems()];
+        this.soloed = new boolean[sheet.totalStems()];
+        this.lowpass = sheet.lowpass();
+        this.busFilter = lowpass == null ? null : new BusFilter(rate);
+        this.monitor = new Monitor(maxPlaybacks, sheet.maxStems(), rate);
         this.lastPos = new long[sheet.cues().size()];
         java.util.Arrays.fill(lastPos, -1);
         this.stingerLast = new long[sheet.stingers().size()];
@@ -84,6 +104,20 @@ public final class Mixer {
     /** Frames of music played so far (stops while paused). */
     public long musicFrame() {
         return now;
+    }
+
+    /** What a composer preview shows: voices, meters, the transition in flight. */
+    public Monitor monitor() {
+        return monitor;
+    }
+
+    /** Sets the master volume (linear, 0..4; followed over 50 ms). Any thread. */
+    public void setVolume(float linear) {
+        params.setVolume(linear);
+    }
+
+    Transitions transitions() {
+        return tx;
     }
 
     /** Frames rendered so far, paused or not. */
@@ -157,11 +191,15 @@ public final class Mixer {
                     mixPlayback(p, out, done, n, k);
                 }
             }
+            if (busFilter != null) {
+                busFilter.process(out, done, n, k);
+            }
             now += n;
             done += n;
         }
         outputFrames += frames;
         publish();
+        monitor.publish(this, frames);
     }
 
     /** Ends the current segment at {@code now}, carrying each voice's gain so nothing steps. */
@@ -173,6 +211,9 @@ public final class Mixer {
                     p.nextGain[s] = p.gain0[s] + p.gainStep[s] * k;
                 }
             }
+        }
+        if (busFilter != null) {
+            busFilter.cut(k);
         }
         segEnd = now;
     }
@@ -188,7 +229,7 @@ public final class Mixer {
                 float g = busGain(p, now);
                 var stems = p.cue.stems();
                 for (int s = 0; s < stems.length; s++) {
-                    p.nextGain[s] = g * params.stemGain(stems[s]);
+                    p.nextGain[s] = g * params.stemGain(p.cue, s);
                 }
                 p.stemGainSet = true;
             }
@@ -199,12 +240,15 @@ public final class Mixer {
                 float g = busGain(p, end);
                 var stems = p.cue.stems();
                 for (int s = 0; s < stems.length; s++) {
-                    float target = g * params.stemGain(stems[s]);
+                    float target = g * params.stemGain(p.cue, s);
                     p.gain0[s] = p.nextGain[s];
                     p.gainStep[s] = (target - p.gain0[s]) / len;
                     p.nextGain[s] = target;
                 }
             }
+        }
+        if (busFilter != null) {
+            busFilter.segment(lowpass.cutoffAt(params.value(lowpass.parameter())), len);
         }
         segEnd = end;
     }
@@ -230,6 +274,16 @@ public final class Mixer {
                     emitAt(Events.PAUSED, now, 0, -1, -1);
                 }
                 break;
+            case CommandRing.DUCK:
+                holdDuck(arg >> 1, (arg & 1) != 0);
+                break;
+            case CommandRing.MUTE:
+            case CommandRing.SOLO: {
+                int id = arg >> 1;
+                (type == CommandRing.MUTE ? muted : soloed)[id] = (arg & 1) != 0;
+                params.audibility(cueOfStem(id), muted, soloed);
+                break;
+            }
             case CommandRing.RESUME:
                 if (paused) {
                     paused = false;
@@ -240,6 +294,26 @@ public final class Mixer {
             default:
                 break;
         }
+    }
+
+    /** The cue whose stems' flat ids include {@code id} (an indexed loop: an iterator would allocate). */
+    private Cue cueOfStem(int id) {
+        var cues = sheet.cues();
+        int c = 0;
+        while (c + 1 < cues.size() && sheet.stemId(c + 1, 0) <= id) {
+            c++;
+        }
+        return cues.get(c);
+    }
+
+    /** Holds (or lets go of) named duck {@code i}: an S-curve from where its gain is now. */
+    private void holdDuck(int i, boolean on) {
+        Duck d = sheet.ducks().get(i);
+        Playback b = bed >= 0 ? pool[bed] : null;
+        var grid = b != null ? b.cue.tempo() : sheet.cues().get(0).tempo();
+        long at = b != null ? b.pos : 0;
+        long len = Math.max(minFade, (on ? d.attack() : d.release()).toFrames(grid, at));
+        held[i].ramp(now, len, held[i].gain(now), on ? d.gain() : 1f, Curve.S_CURVE);
     }
 
     int bedCue() {
@@ -407,6 +481,10 @@ public final class Mixer {
             }
         }
         next = ducker.nextBreakpoint(now, next);
+        for (Envelope h : held) {
+            next = after(next, h.start);
+            next = after(next, h.end());
+        }
         next = after(next, master.end());
         if (bed >= 0 && pool[bed].sounding) {
             Playback b = pool[bed];
@@ -431,12 +509,26 @@ public final class Mixer {
 
     // ------------------------------------------------------------------ mixing
 
+    /**
+     * A playback's gain at frame {@code f} before its stems' own: its envelope, pause, volume and, for
+     * all but stingers, the deepest of the stinger ducks and the held ducks. Called at a segment's
+     * start (before the controls advance) and end (after), so the volume is the one for that edge.
+     */
     private float busGain(Playback p, long f) {
-        float g = p.env.gain(f) * master.gain(f);
+        float g = p.env.gain(f) * master.gain(f) * params.volume();
         if (p.role != Playback.STINGER) {
-            g *= ducker.gain(f);
+            float duck = ducker.gain(f);
+            for (Envelope h : held) {
+                duck = Math.min(duck, h.gain(f));
+            }
+            g *= duck;
         }
         return g;
+    }
+
+    /** A playback's bus gain now, for the monitor. */
+    float busGainNow(Playback p) {
+        return busGain(p, now);
     }
 
     private void mixPlayback(Playback p, float[] out, int offset, int n, int k) {
@@ -458,6 +550,11 @@ public final class Mixer {
             }
             for (int s = 0; s < stems.length; s++) {
                 Kernel.mix(stems[s].audio(), pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s], k + done);
+                float g = Math.max(Math.abs(p.gain0[s] + p.gainStep[s] * (k + done)),
+                        Math.abs(p.gain0[s] + p.gainStep[s] * (k + done + chunk)));
+                if (g > 0f) {
+                    p.peak[s] = Math.max(p.peak[s], g * Kernel.peak(stems[s].audio(), pos, chunk));
+                }
             }
             pos += chunk;
             done += chunk;

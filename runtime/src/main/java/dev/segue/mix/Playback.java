@@ -35,9 +35,12 @@ final class Playback {
     final float[] gainStep;
     final float[] nextGain;
     boolean stemGainSet;
+    /** Per stem: the highest level heard since the monitor last looked (linear). */
+    final float[] peak;
 
     Playback(int maxStems) {
         gain0 = new float[Math.max(1, maxStems)];
+        peak = new float[gain0.length];
         gainStep = new float[gain0.length];
         nextGain = new float[gain0.length];
     }
@@ -56,6 +59,7 @@ final class Playback {
         handsTo = -1;
         env.constant(1);
         stemGainSet = false;
+        java.util.Arrays.fill(peak, 0f);
     }
 
     boolean loopsNow(long frame) {

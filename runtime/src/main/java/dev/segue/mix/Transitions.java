@@ -32,6 +32,16 @@ final class Transitions {
     int pendSource = -1;
     private float pendSourceGain;
     private int queuedCue = NONE;
+    /** For the preview: where the transition lands, its bridge and its fades' frames and curves. */
+    private long landing;
+    private long landingPos = -1;
+    private int pendBridge = -1;
+    private long outStart;
+    private long outLength;
+    private int outCurve;
+    private long inStart;
+    private long inLength;
+    private int inCurve;
 
     Transitions(Mixer m) {
         this.m = m;
@@ -130,6 +140,13 @@ final class Transitions {
             t = m.now + d;
         }
         long commit = t;
+        landing = t;
+        landingPos = src == null ? -1 : Grid.posAfter(src.cue, src.pos, src.loopsNow(m.now), t - m.now);
+        pendBridge = r.bridge();
+        outStart = t;
+        outLength = 0;
+        inStart = t;
+        inLength = 0;
         int first = -1;
         int second = -1;
         if (toCue >= 0) {
@@ -163,6 +180,10 @@ final class Transitions {
                 long destPos = destinationPosition(r.where(), src, t, dest);
                 long s = startWithPreroll(m.pool[first], dest, Playback.BED, t, destPos, -1, r.fadeIn());
                 commit = Math.min(commit, s);
+                Envelope e = m.pool[first].env;
+                inStart = e.length > 0 ? e.start : s;
+                inLength = e.length;
+                inCurve = e.curve.ordinal();
                 switch1 = t;
                 sw1Pb = first;
             }
@@ -174,6 +195,9 @@ final class Transitions {
             pendSource = m.bed;
             pendSourceGain = src.env.gain(m.now);
             commit = Math.min(commit, leave(src, r, t, toCue));
+            outStart = src.env.start;
+            outLength = src.env.length;
+            outCurve = src.env.curve.ordinal();
         }
         pending = true;
         pendToCue = toCue;
@@ -184,6 +208,25 @@ final class Transitions {
         if (t == m.now) {
             m.fireDue();
         }
+    }
+
+    /** Fills the preview's view of the transition in flight. */
+    void describe(Monitor.View v) {
+        v.pending = pending;
+        if (!pending) {
+            return;
+        }
+        v.from = pendFromCue;
+        v.to = pendToCue;
+        v.bridge = pendBridge;
+        v.landing = landing;
+        v.landingPos = landingPos;
+        v.fadeOutStart = outStart;
+        v.fadeOutLength = outLength;
+        v.fadeOutCurve = outCurve;
+        v.fadeInStart = inStart;
+        v.fadeInLength = inLength;
+        v.fadeInCurve = inCurve;
     }
 
     /** The frame where a bridge hands over: its first exit cue after its entry, else its end. */
