@@ -133,13 +133,13 @@ final class PreviewPanel {
             String p = params.get(i);
             float x = 330 + i * 310;
             float v = game.music.value(p);
-            float nv = Ui.drag(g, x, 380, 280, 12, v);
+            float nv = Ui.drag(g, x, 356, 280, 12, v);
             if (nv != v) {
                 game.music.hold(p, nv);
             }
-            Ui.slider(g, x, 380, 280, 12, game.music.value(p), game.music.held(p) ? Gfx.BOSS : Gfx.HERO);
-            Ui.box(g, x + 200, 396, 80, 20, Gfx.BOSS, game.music.held(p));
-            if (Ui.clicked(g, x + 200, 396, 80, 20)) {
+            Ui.slider(g, x, 356, 280, 12, game.music.value(p), game.music.held(p) ? Gfx.BOSS : Gfx.HERO);
+            Ui.box(g, x + 200, 372, 80, 20, Gfx.BOSS, game.music.held(p));
+            if (Ui.clicked(g, x + 200, 372, 80, 20)) {
                 if (game.music.held(p)) {
                     game.music.release(p);
                 } else {
@@ -164,8 +164,8 @@ final class PreviewPanel {
         for (int i = 0; i < params.size(); i++) {
             String p = params.get(i);
             float x = 330 + i * 310;
-            g.text(String.format(Locale.ROOT, "%s %.2f", p, game.music.value(p)), x, 414, 1.0f, Gfx.TEXT);
-            g.text(game.music.held(p) ? "held" : "game", x + 240, 412, 0.9f, Gfx.TEXT, Align.center);
+            g.text(String.format(Locale.ROOT, "%s %.2f", p, game.music.value(p)), x, 390, 1.0f, Gfx.TEXT);
+            g.text(game.music.held(p) ? "held" : "game", x + 240, 388, 0.9f, Gfx.TEXT, Align.center);
         }
     }
 
@@ -300,7 +300,8 @@ final class PreviewPanel {
                     1.1f, Gfx.DIM);
             return;
         }
-        g.text(tl.name() + "  (" + tl.bars().length + " bars, loop shaded)", TL_X, TL_Y + TL_H + 28, 1.0f, Gfx.TEXT);
+        g.text(tl.name() + "   loop shaded · markers yellow · play head white · next landing red", TL_X,
+                TL_Y + TL_H + 28, 1.0f, Gfx.TEXT);
         for (int i = 0; i < tl.bars().length; i++) {
             g.text(String.valueOf(i + 1), tx(tl, tl.bars()[i]) + 4, TL_Y + TL_H - 4, 0.85f, Gfx.DIM);
         }
@@ -313,7 +314,7 @@ final class PreviewPanel {
                 land.from() == null ? "silence" : land.from(), land.to() == null ? "silence" : land.to(), land.frame(),
                 land.bar(), land.beat(), land.bridge() == null ? "" : " via " + land.bridge(), land.fadeOutCurve(),
                 land.fadeOutFrames(), land.fadeInCurve(), land.fadeInFrames());
-        g.text(next, TL_X, TL_Y - 14, 1.0f, land == null ? Gfx.DIM : LAND);
+        g.text(next, TL_X, TL_Y - 10, 1.0f, land == null ? Gfx.DIM : LAND);
     }
 
     // ------------------------------------------------------------------ stems
@@ -321,7 +322,7 @@ final class PreviewPanel {
     private void stems(Gfx g, Segue s) {
         g.shapesUi();
         if (now != null) {
-            float y = 330;
+            float y = 312;
             for (Voice v : now.voices()) {
                 Timeline tl = timeline(s, v.cue());
                 if (tl == null) {
@@ -354,11 +355,11 @@ final class PreviewPanel {
     }
 
     private void stemText(Gfx g) {
-        g.text("STEMS (peak dBFS)                          M     S", 330, 352, 0.9f, Gfx.DIM);
+        g.text("STEMS (peak dBFS)", 330, 334, 0.9f, Gfx.DIM);
         if (now == null) {
             return;
         }
-        float y = 330;
+        float y = 312;
         Segue s = game.music.segue();
         for (Voice v : now.voices()) {
             Timeline tl = timeline(s, v.cue());

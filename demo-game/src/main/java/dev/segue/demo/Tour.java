@@ -21,6 +21,7 @@ final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
     private double stepStart = -1;
     private String pendingShot;
     private boolean shotTaken;
+    private boolean asked;
 
     Tour(Path dir) {
         this.dir = dir;
@@ -56,8 +57,18 @@ final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
                 ((PlayScene) s).defeatBoss();
             });
             case 4 -> at(s instanceof PlayScene p && p.lineShown && p.phaseTime > PlayScene.CUTSCENE_LEAD + 1, "cutscene",
-                    () -> game.go(new PreviewScene(game, new TitleScene(game))));
-            case 5 -> at(t > 3.0, "preview", () -> Gdx.app.exit());
+                    () -> {
+                        ((PlayScene) s).leave();
+                        game.go(new PreviewScene(game, game.scene()));
+                    });
+            case 5 -> {
+                if (!asked && t > 2.0 && game.music.segue() != null) {
+                    // ask for a change so the timeline shows where it will land and its fades
+                    asked = true;
+                    game.music.segue().setState(game.music.map().state(ScoreMap.Mood.COMBAT));
+                }
+                at(t > 2.5, "preview", () -> Gdx.app.exit());
+            }
             default -> {
             }
         }
