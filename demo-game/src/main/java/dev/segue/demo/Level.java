@@ -1,8 +1,9 @@
 package dev.segue.demo;
 
 /**
- * The one level: a start room, a corridor, the great hall, a corridor to the gate and the boss
- * arena. Walkable space is a union of rectangles; everything else is wall.
+ * The one level: a quiet start room (exploring music first), a corridor, the great hall where the
+ * wisps wait, a corridor to the gate and the boss arena. Walkable space is a union of rectangles;
+ * everything else is wall.
  */
 final class Level {
     /** Walkable rectangles {x, y, width, height}; index = zone, in path order. */
@@ -26,7 +27,7 @@ final class Level {
     static final float BOSS_X = 3190;
     static final float BOSS_Y = 700;
     static final float[][] ENEMIES = {
-        {700, 930}, {1520, 420}, {1700, 1120}, {1950, 700}, {2120, 300}, {2150, 1120}, {1620, 760},
+        {1520, 420}, {1700, 1120}, {1950, 700}, {2120, 300}, {2150, 1120}, {1620, 760}, {2000, 1000},
     };
     static final float[][] SHARDS = {{140, 420}, {1420, 1200}, {2200, 200}};
     static final float[][] HEALTH = {{1950, 1220}, {1420, 190}};

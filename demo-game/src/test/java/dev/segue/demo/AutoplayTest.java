@@ -89,12 +89,15 @@ class AutoplayTest {
             if (e.type() != Type.TRANSITION_SCHEDULED || e.cue() == null || e.at() >= run.frames()) {
                 continue;
             }
-            // the outgoing cue's grid, from its own last two bars (or beats) before the request
+            // the outgoing cue's grid: its last two bars (or beats) since it last started, before the request
             Type unit = sample ? Type.BAR : Type.BEAT; // every sample rule lands on the next bar
             long last = -1;
             long period = -1;
             for (int k = i; k >= 0 && period < 0; k--) {
                 SegueEvent b = events.get(k);
+                if (b.type() == Type.CUE_STARTED && e.cue().equals(b.cue()) && "bed".equals(b.other())) {
+                    break;
+                }
                 if (b.type() == unit && e.cue().equals(b.cue())) {
                     if (last < 0) {
                         last = b.frame();
@@ -132,8 +135,11 @@ class AutoplayTest {
         }
     }
 
-    /** The classpath score, with a dialogue and a pause duck and a muffle low-pass if it lacks them. */
-    static Path scoreWithDucks(Path dir) throws IOException {
+    /**
+     * A copy of the classpath score with the dialogue and pause ducks and the muffle low-pass
+     * ({@code add}), or with them taken out.
+     */
+    static Path copyOfScore(Path dir, boolean add) throws IOException {
         Path original = SheetFiles.materialize(ScoreMap.find().resource, dir.resolve("cache"));
         Path copy = dir.resolve("sheet");
         try (java.util.stream.Stream<Path> files = Files.walk(original.getParent())) {
@@ -145,78 +151,91 @@ class AutoplayTest {
         }
         Path sheet = copy.resolve(original.getFileName().toString());
         JsonObject top = JsonParser.parseString(Files.readString(sheet)).getAsJsonObject();
-        JsonObject params = top.getAsJsonObject("parameters");
-        if (!params.has("muffle")) {
-            params.add("muffle", JsonParser.parseString("{\"min\": 0, \"max\": 1, \"default\": 0, \"smoothing\": \"150 ms\"}"));
-        }
-        if (!top.has("bus")) {
-            top.add("bus", JsonParser.parseString("{\"lowpass\": {\"parameter\": \"muffle\", \"points\": [[0, 20000], [1, 500]]}}"));
-        }
-        JsonObject ducks = top.has("ducks") ? top.getAsJsonObject("ducks") : new JsonObject();
-        top.add("ducks", ducks);
-        if (!ducks.has("dialogue")) {
-            ducks.add("dialogue", JsonParser.parseString("{\"gainDb\": -9, \"attack\": \"150 ms\", \"release\": \"600 ms\"}"));
-        }
-        if (!ducks.has("pause")) {
-            ducks.add("pause", JsonParser.parseString("{\"gainDb\": -6, \"attack\": \"100 ms\", \"release\": \"400 ms\"}"));
+        if (!add) {
+            top.remove("ducks");
+            top.remove("bus");
+        } else {
+            JsonObject params = top.getAsJsonObject("parameters");
+            if (!params.has("muffle")) {
+                params.add("muffle", json("{'min': 0, 'max': 1, 'default': 0, 'smoothing': '150 ms'}"));
+            }
+            if (!top.has("bus")) {
+                top.add("bus", json("{'lowpass': {'parameter': 'muffle', 'points': [[0, 20000], [1, 500]]}}"));
+            }
+            JsonObject ducks = top.has("ducks") ? top.getAsJsonObject("ducks") : new JsonObject();
+            top.add("ducks", ducks);
+            if (!ducks.has("dialogue")) {
+                ducks.add("dialogue", json("{'gainDb': -9, 'attack': '150 ms', 'release': '600 ms'}"));
+            }
+            if (!ducks.has("pause")) {
+                ducks.add("pause", json("{'gainDb': -6, 'attack': '100 ms', 'release': '400 ms'}"));
+            }
         }
         Files.writeString(sheet, top.toString());
         return sheet;
     }
 
-    /** The run that measures ducking: the classpath score if it declares the ducks, else a copy that does. */
-    static synchronized Autoplay.Result duckRun() throws Exception {
-        if (duckRun == null) {
-            String log = Files.readString(run.log());
-            boolean declared = !log.contains("the score has no duck 'dialogue'") && !log.contains("no duck 'pause'")
-                    && !log.contains("no parameter 'muffle'");
-            if (declared) {
-                duckRun = run;
-                duckPcm = pcm;
-            } else {
-                Path dir = Path.of(System.getProperty("segue.target.dir", "target"), "autoplay-ducks");
-                duckRun = Autoplay.run(dir, scoreWithDucks(dir));
-                duckPcm = readWav(duckRun.wav());
-            }
-        }
-        return duckRun;
+    private static JsonObject json(String s) {
+        return JsonParser.parseString(s.replace('\'', '"')).getAsJsonObject();
     }
 
-    static Autoplay.Result duckRun;
-    static short[] duckPcm;
+    /**
+     * The same game twice, the music with and without the ducks: the classpath score is one of the
+     * two (whichever it is), a copy of it the other. The game does not depend on the ducks, so both
+     * runs are the same game frame for frame and their WAVs differ only where the ducks act.
+     */
+    static synchronized void duckRuns() throws Exception {
+        if (with != null) {
+            return;
+        }
+        String log = Files.readString(run.log());
+        boolean declared = !log.contains("no duck 'dialogue'") && !log.contains("no duck 'pause'");
+        Path dir = Path.of(System.getProperty("segue.target.dir", "target"), declared ? "autoplay-dry" : "autoplay-ducks");
+        Autoplay.Result other = Autoplay.run(dir, copyOfScore(dir, !declared));
+        short[] otherPcm = readWav(other.wav());
+        with = declared ? run : other;
+        withPcm = declared ? pcm : otherPcm;
+        without = declared ? other : run;
+        withoutPcm = declared ? otherPcm : pcm;
+    }
+
+    static Autoplay.Result with;
+    static Autoplay.Result without;
+    static short[] withPcm;
+    static short[] withoutPcm;
 
     @Test
-    void theMusicDucksUnderDialogue() throws Exception {
-        Autoplay.Result r = duckRun();
-        assertTrue(r.finished(), () -> "autoplay did not finish: " + r.problem());
-        assertTrue(r.events().stream().noneMatch(e -> e.type() == Type.ERROR), () -> "errors: " + r.events());
-        List<long[]> lines = r.dialogue();
-        assertEquals(PlayScene.DIALOGUE.length, lines.size(), "every line was shown");
-        long first = lines.get(0)[0];
-        int rate = r.rate();
-        double before = rmsDb(duckPcm, first - rate * 3 / 2, first - rate / 10);
-        double under = 0;
-        for (long[] l : lines) {
-            under += rmsDb(duckPcm, l[0] + rate * 4 / 10, l[1]);
+    void theMusicDucksUnderDialogueAndOnlyThere() throws Exception {
+        duckRuns();
+        assertTrue(with.finished() && without.finished(), () -> with.problem() + " / " + without.problem());
+        assertTrue(with.events().stream().noneMatch(e -> e.type() == Type.ERROR), () -> "errors: " + with.events());
+        assertEquals(with.dialogue().size(), PlayScene.DIALOGUE.length, "every line was shown");
+        assertEquals(without.dialogue().get(0)[0], with.dialogue().get(0)[0], "the same game both times");
+        int rate = with.rate();
+        double sum = 0;
+        for (long[] l : with.dialogue()) {
+            double drop = rmsDb(withoutPcm, l[0] + rate * 4 / 10, l[1]) - rmsDb(withPcm, l[0] + rate * 4 / 10, l[1]);
+            assertTrue(drop > 4, String.format("line at frame %d: the music only %.1f dB down", l[0], drop));
+            sum += drop;
         }
-        under /= lines.size();
-        double drop = before - under;
-        System.out.printf("AutoplayTest: music %.1f dB before the dialogue, %.1f dB under it (%.1f dB down)%n", before,
-                under, drop);
-        assertTrue(drop > 4, String.format("music under dialogue %.1f dB vs %.1f dB before: drop %.1f dB", under,
-                before, drop));
+        long first = with.dialogue().get(0)[0];
+        double before = rmsDb(withoutPcm, first - rate * 3, first) - rmsDb(withPcm, first - rate * 3, first);
+        System.out.printf("AutoplayTest: under dialogue the music is %.1f dB down on average; %.2f dB in the 3 s"
+                + " before the first line%n", sum / with.dialogue().size(), before);
+        assertTrue(Math.abs(before) < 0.5, "no duck before the dialogue: " + before + " dB");
     }
 
     @Test
     void pauseMufflesAndDucksTheMusicWithoutStoppingIt() throws Exception {
-        Autoplay.Result r = duckRun();
-        assertFalse(r.pauses().isEmpty(), "the scripted player paused once");
-        long[] p = r.pauses().get(0);
-        int rate = r.rate();
-        double before = rmsDb(duckPcm, p[0] - rate * 2, p[0]);
-        double paused = rmsDb(duckPcm, p[0] + rate / 2, p[1]);
-        System.out.printf("AutoplayTest: music %.1f dB before the pause, %.1f dB paused%n", before, paused);
-        assertTrue(before - paused > 4, String.format("paused %.1f dB vs %.1f dB before", paused, before));
+        duckRuns();
+        assertFalse(with.pauses().isEmpty(), "the scripted player paused once");
+        long[] p = with.pauses().get(0);
+        int rate = with.rate();
+        double dry = rmsDb(withoutPcm, p[0] + rate / 2, p[1]);
+        double paused = rmsDb(withPcm, p[0] + rate / 2, p[1]);
+        System.out.printf("AutoplayTest: paused, the music is %.1f dB, %.1f dB without the pause duck and muffle%n",
+                paused, dry);
+        assertTrue(dry - paused > 4, String.format("paused %.1f dB vs %.1f dB", paused, dry));
         assertTrue(paused > -60, "the paused music is muffled, not gone");
     }
 
