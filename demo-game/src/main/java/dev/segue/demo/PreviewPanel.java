@@ -319,36 +319,57 @@ final class PreviewPanel {
 
     // ------------------------------------------------------------------ stems
 
+    /** One stem meter's line: which voice, which stem, where. */
+    private record Row(Voice voice, String stem, int index, float y) {
+        float db() {
+            return index < voice.stemPeaksDb().length ? voice.stemPeaksDb()[index] : Float.NEGATIVE_INFINITY;
+        }
+
+        boolean muted() {
+            return index < voice.muted().length && voice.muted()[index];
+        }
+
+        boolean soloed() {
+            return index < voice.soloed().length && voice.soloed()[index];
+        }
+    }
+
+    /** Every stem of every sounding voice, a line each, as many as fit. */
+    private List<Row> rows(Segue s) {
+        List<Row> rows = new java.util.ArrayList<>();
+        if (now == null) {
+            return rows;
+        }
+        float y = 312;
+        for (Voice v : now.voices()) {
+            Timeline tl = timeline(s, v.cue());
+            if (tl == null) {
+                continue;
+            }
+            for (int i = 0; i < tl.stems().size() && y > 170; i++) {
+                rows.add(new Row(v, tl.stems().get(i), i, y));
+                y -= 24;
+            }
+            y -= 8;
+        }
+        return rows;
+    }
+
     private void stems(Gfx g, Segue s) {
         g.shapesUi();
-        if (now != null) {
-            float y = 312;
-            for (Voice v : now.voices()) {
-                Timeline tl = timeline(s, v.cue());
-                if (tl == null) {
-                    continue;
-                }
-                for (int i = 0; i < tl.stems().size() && y > 170; i++) {
-                    float db = i < v.stemPeaksDb().length ? v.stemPeaksDb()[i] : -120;
-                    float level = Math.max(0, Math.min(1, (db + 60) / 60));
-                    g.shapes.setColor(Gfx.FLOOR);
-                    g.shapes.rect(560, y - 14, 420, 12);
-                    g.shapes.setColor(level > 0.95f ? Gfx.FOE : level > 0.8f ? Gfx.PICKUP : Gfx.HERO);
-                    g.shapes.rect(560, y - 14, 420 * level, 12);
-                    String stem = tl.stems().get(i);
-                    boolean muted = i < v.muted().length && v.muted()[i];
-                    boolean soloed = i < v.soloed().length && v.soloed()[i];
-                    Ui.box(g, 1000, y - 18, 40, 20, Gfx.FOE, muted);
-                    Ui.box(g, 1050, y - 18, 40, 20, Gfx.PICKUP, soloed);
-                    if (Ui.clicked(g, 1000, y - 18, 40, 20)) {
-                        RuntimeApi.mute(s, v.cue(), stem, !muted);
-                    }
-                    if (Ui.clicked(g, 1050, y - 18, 40, 20)) {
-                        RuntimeApi.solo(s, v.cue(), stem, !soloed);
-                    }
-                    y -= 24;
-                }
-                y -= 8;
+        for (Row r : rows(s)) {
+            float level = Math.max(0, Math.min(1, (r.db() + 60) / 60));
+            g.shapes.setColor(Gfx.FLOOR);
+            g.shapes.rect(560, r.y() - 14, 420, 12);
+            g.shapes.setColor(level > 0.95f ? Gfx.FOE : level > 0.8f ? Gfx.PICKUP : Gfx.HERO);
+            g.shapes.rect(560, r.y() - 14, 420 * level, 12);
+            Ui.box(g, 1000, r.y() - 18, 40, 20, Gfx.FOE, r.muted());
+            Ui.box(g, 1050, r.y() - 18, 40, 20, Gfx.PICKUP, r.soloed());
+            if (Ui.clicked(g, 1000, r.y() - 18, 40, 20)) {
+                RuntimeApi.mute(s, r.voice().cue(), r.stem(), !r.muted());
+            }
+            if (Ui.clicked(g, 1050, r.y() - 18, 40, 20)) {
+                RuntimeApi.solo(s, r.voice().cue(), r.stem(), !r.soloed());
             }
         }
         g.shapes.end();
@@ -356,26 +377,14 @@ final class PreviewPanel {
 
     private void stemText(Gfx g) {
         g.text("STEMS (peak dBFS)", 330, 334, 0.9f, Gfx.DIM);
-        if (now == null) {
-            return;
-        }
-        float y = 312;
-        Segue s = game.music.segue();
-        for (Voice v : now.voices()) {
-            Timeline tl = timeline(s, v.cue());
-            if (tl == null) {
-                continue;
-            }
-            for (int i = 0; i < tl.stems().size() && y > 170; i++) {
-                float db = i < v.stemPeaksDb().length ? v.stemPeaksDb()[i] : -120;
-                g.text(String.format(Locale.ROOT, "%s/%s (%s)", v.cue(), tl.stems().get(i), v.role()), 330, y, 0.9f,
-                        Gfx.TEXT);
-                g.text(db < -119 ? "-inf" : String.format(Locale.ROOT, "%.1f", db), 975, y, 0.8f, Gfx.DIM, Align.right);
-                g.text("M", 1020, y, 0.9f, Gfx.TEXT, Align.center);
-                g.text("S", 1070, y, 0.9f, Gfx.TEXT, Align.center);
-                y -= 24;
-            }
-            y -= 8;
+        for (Row r : rows(game.music.segue())) {
+            float y = r.y();
+            g.text(String.format(Locale.ROOT, "%s/%s (%s)", r.voice().cue(), r.stem(), r.voice().role()), 330, y,
+                    0.9f, Gfx.TEXT);
+            g.text(r.db() < -119 ? "-inf" : String.format(Locale.ROOT, "%.1f", r.db()), 975, y, 0.8f, Gfx.DIM,
+                    Align.right);
+            g.text("M", 1020, y, 0.9f, Gfx.TEXT, Align.center);
+            g.text("S", 1070, y, 0.9f, Gfx.TEXT, Align.center);
         }
     }
 }

@@ -141,15 +141,7 @@ class AutoplayTest {
      */
     static Path copyOfScore(Path dir, boolean add) throws IOException {
         Path original = SheetFiles.materialize(ScoreMap.find().resource, dir.resolve("cache"));
-        Path copy = dir.resolve("sheet");
-        try (java.util.stream.Stream<Path> files = Files.walk(original.getParent())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path d = copy.resolve(original.getParent().relativize(f).toString());
-                Files.createDirectories(d.getParent());
-                Files.copy(f, d, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        Path sheet = copy.resolve(original.getFileName().toString());
+        Path sheet = TestFiles.copySheetFolder(original, dir.resolve("sheet"));
         JsonObject top = JsonParser.parseString(Files.readString(sheet)).getAsJsonObject();
         if (!add) {
             top.remove("ducks");

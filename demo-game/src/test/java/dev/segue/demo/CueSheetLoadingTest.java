@@ -38,15 +38,7 @@ class CueSheetLoadingTest {
     /** The sample sheet and stems, copied out of the classpath into a folder of their own. */
     private Path sampleFolder() throws IOException {
         Path sheet = SheetFiles.materialize(ScoreMap.SAMPLE.resource, tmp.resolve("cache"));
-        Path copy = tmp.resolve("sample");
-        try (Stream<Path> s = Files.walk(sheet.getParent())) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                Path d = copy.resolve(sheet.getParent().relativize(f).toString());
-                Files.createDirectories(d.getParent());
-                Files.copy(f, d);
-            }
-        }
-        return copy.resolve("sample.cues.json");
+        return TestFiles.copySheetFolder(sheet, tmp.resolve("sample"));
     }
 
     @Test
