@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.zip.Deflater;
 
 /**
- * {@code --tour DIR}: a real window visits the title, the level, the boss fight with the F1 overlay,
+ * {@code --tour DIR}: a real window visits the title, the options, the level, the boss fight with the F1 overlay,
  * the cutscene and the composer preview on a wall-clock timetable (and the game's own progress), saving a PNG of each to DIR, then
  * quits. The window test runs it under Xvfb.
  */
 final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
     /** The screenshots, in the order they are taken. */
-    static final String[] SHOTS = {"title", "level", "boss", "overlay", "cutscene", "preview"};
+    static final String[] SHOTS = {"title", "options", "level", "boss", "overlay", "cutscene", "preview"};
 
     private final Path dir;
     private final Autopilot pilot = new Autopilot(Autopilot.Style.HERO);
@@ -40,28 +40,29 @@ final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
         }
         double t = clock - stepStart;
         switch (step) {
-            case 0 -> at(t > 2.0, "title", () -> c.confirm = true);
-            case 1 -> {
+            case 0 -> at(t > 2.0, "title", () -> game.go(new OptionsScene(game, s)));
+            case 1 -> at(t > 1.0, "options", () -> game.go(new PlayScene(game)));
+            case 2 -> {
                 PlayScene p = (PlayScene) s;
                 p.world.player.stubborn = true;
                 pilot.drive(p.world, c);
                 at(p.world.hunters() > 0 && t > 4 || t > 14, "level", p::skipToArena);
             }
-            case 2 -> {
+            case 3 -> {
                 PlayScene p = (PlayScene) s;
                 pilot.drive(p.world, c);
                 at(t > 5.0, "boss", () -> c.preview = true);
             }
-            case 3 -> at(t > 2.0, "overlay", () -> {
+            case 4 -> at(t > 2.0, "overlay", () -> {
                 c.preview = true;
                 ((PlayScene) s).defeatBoss();
             });
-            case 4 -> at(s instanceof PlayScene p && p.lineShown && p.phaseTime > PlayScene.CUTSCENE_LEAD + 1, "cutscene",
+            case 5 -> at(s instanceof PlayScene p && p.lineShown && p.phaseTime > PlayScene.CUTSCENE_LEAD + 1, "cutscene",
                     () -> {
                         ((PlayScene) s).leave();
                         game.go(new PreviewScene(game, game.scene()));
                     });
-            case 5 -> {
+            case 6 -> {
                 if (!asked && t > 2.0 && game.music.segue() != null) {
                     // ask for a change so the timeline shows where it will land and its fades
                     asked = true;

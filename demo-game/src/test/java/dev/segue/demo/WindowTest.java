@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Opens the real game window under Xvfb (Mesa's software OpenGL), lets the screenshot tour visit
- * every screen, and checks each picture shows what it should: the title's menu, the HUD, the boss, the
+ * every screen, and checks each picture shows what it should: the title's menu, the options, the HUD, the boss, the
  * preview overlay, the cutscene's letterbox and dialogue, the preview screen. The PNGs stay in
  * {@code target/screenshots}.
  */
@@ -106,6 +106,13 @@ class WindowTest {
         has(img, "the highlighted Play button", 480, 390, 800, 425, 0x7ae7c7, 0.6);
         has(img, "the SEGUE title text", 500, 150, 790, 230, 0xf4f1ff, 0.015);
         has(img, "the night background", 0, 0, 300, 100, 0x14122b, 0.9);
+    }
+
+    @Test
+    void options() throws IOException {
+        BufferedImage img = shot("options");
+        has(img, "the OPTIONS heading", 540, 60, 740, 110, 0xf4f1ff, 0.05);
+        has(img, "the music volume slider", 700, 224, 930, 234, 0xffe66d, 0.6);
     }
 
     @Test
