@@ -4,14 +4,16 @@ package dev.segue.tools;
  * A tiny seeded generator (SplitMix64). Its sequence is fixed by the algorithm, not by the JDK,
  * so generated assets stay byte-identical across machines and Java versions.
  */
-final class Rng {
+public final class Rng {
     private long state;
 
-    Rng(long seed) {
+    /** A generator starting from {@code seed}. */
+    public Rng(long seed) {
         this.state = seed;
     }
 
-    long nextLong() {
+    /** The next 64 random bits. */
+    public long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -19,12 +21,12 @@ final class Rng {
     }
 
     /** Uniform in [0, 1). */
-    double nextDouble() {
+    public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /** Uniform in [-1, 1). */
-    double bipolar() {
+    public double bipolar() {
         return 2 * nextDouble() - 1;
     }
 }

@@ -6,12 +6,13 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code segue} command line: {@code render}, {@code bench mix}, {@code sample-assets}. */
+/** The {@code segue} command line: {@code render}, {@code bench mix}, {@code sample-assets}, {@code compose}. */
 @Command(name = "segue",
         mixinStandardHelpOptions = true,
         versionProvider = SegueCli.Version.class,
         description = "Segue, an adaptive game-music runtime: offline tools.",
         subcommands = {RenderCommand.class, BenchCommand.class, SampleAssetsCommand.class,
+                dev.segue.tools.compose.ComposeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SegueCli implements Runnable {
     @CommandLine.Spec

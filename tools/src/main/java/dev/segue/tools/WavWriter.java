@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes 16-bit PCM RIFF/WAVE files: the canonical 44-byte header followed by the samples. */
-final class WavWriter {
+public final class WavWriter {
     private WavWriter() {
     }
 
@@ -15,7 +15,7 @@ final class WavWriter {
      * Encodes interleaved samples in [-1, 1] (values outside are clipped) as a 16-bit PCM WAV.
      * Rounding is plain round-half-up with no dither, so the bytes depend on the samples only.
      */
-    static byte[] encode16(double[] interleaved, int channels, int sampleRate) {
+    public static byte[] encode16(double[] interleaved, int channels, int sampleRate) {
         if (channels < 1 || interleaved.length % channels != 0) {
             throw new IllegalArgumentException(interleaved.length + " samples do not split into " + channels + " channels");
         }
@@ -40,12 +40,14 @@ final class WavWriter {
         return b.array();
     }
 
-    static short toPcm16(double v) {
+    /** One sample in [-1, 1] (clipped outside) as 16-bit PCM, rounded half up. */
+    public static short toPcm16(double v) {
         double c = Math.max(-1.0, Math.min(1.0, v));
         return (short) Math.floor(c * 32767.0 + 0.5);
     }
 
-    static void write16(Path file, double[] interleaved, int channels, int sampleRate) throws IOException {
+    /** Writes {@link #encode16} to {@code file}, creating its folder. */
+    public static void write16(Path file, double[] interleaved, int channels, int sampleRate) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
