@@ -172,23 +172,36 @@ class AutoplayTest {
     }
 
     /**
-     * The same game twice, the music with and without the ducks: the classpath score is one of the
-     * two (whichever it is), a copy of it the other. The game does not depend on the ducks, so both
-     * runs are the same game frame for frame and their WAVs differ only where the ducks act.
+     * The same game twice, the music with and without the ducks and the muffle low-pass: the classpath
+     * score where it already is one of the two, a copy of it (with them added, or taken out) otherwise.
+     * The game does not depend on the ducks, so both runs are the same game frame for frame and their
+     * WAVs differ only where the ducks act.
      */
     static synchronized void duckRuns() throws Exception {
         if (with != null) {
             return;
         }
         String log = Files.readString(run.log());
-        boolean declared = !log.contains("no duck 'dialogue'") && !log.contains("no duck 'pause'");
-        Path dir = Path.of(System.getProperty("segue.target.dir", "target"), declared ? "autoplay-dry" : "autoplay-ducks");
-        Autoplay.Result other = Autoplay.run(dir, copyOfScore(dir, !declared));
-        short[] otherPcm = readWav(other.wav());
-        with = declared ? run : other;
-        withPcm = declared ? pcm : otherPcm;
-        without = declared ? other : run;
-        withoutPcm = declared ? otherPcm : pcm;
+        boolean hasDialogue = !log.contains("no duck 'dialogue'");
+        boolean hasPause = !log.contains("no duck 'pause'");
+        boolean hasMuffle = !log.contains("no parameter 'muffle'");
+        Path target = Path.of(System.getProperty("segue.target.dir", "target"));
+        if (hasDialogue && hasPause && hasMuffle) {
+            with = run;
+            withPcm = pcm;
+        } else {
+            Path dir = target.resolve("autoplay-ducks");
+            with = Autoplay.run(dir, copyOfScore(dir, true));
+            withPcm = readWav(with.wav());
+        }
+        if (!hasDialogue && !hasPause) {
+            without = run;
+            withoutPcm = pcm;
+        } else {
+            Path dir = target.resolve("autoplay-dry");
+            without = Autoplay.run(dir, copyOfScore(dir, false));
+            withoutPcm = readWav(without.wav());
+        }
     }
 
     /** The game's side of a run's log (what it did and when), without the notes about what a sheet lacks. */
