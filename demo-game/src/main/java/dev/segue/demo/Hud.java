@@ -52,8 +52,13 @@ final class Hud {
             if (w.inArena && w.boss.alive()) {
                 g.shapes.setColor(Gfx.WALL);
                 g.shapes.rect(Gfx.W / 2 - 300, 40, 600, 16);
-                g.shapes.setColor(w.boss.flash > 0 ? Color.WHITE : Gfx.BOSS);
-                g.shapes.rect(Gfx.W / 2 - 300, 40, 600f * w.boss.hp / w.boss.maxHp, 16);
+                float left = 600f * w.boss.hp / w.boss.maxHp;
+                g.shapes.setColor(Gfx.BOSS);
+                g.shapes.rect(Gfx.W / 2 - 300, 40, left, 16);
+                if (w.boss.flash > 0) {
+                    g.shapes.setColor(Color.WHITE);
+                    g.shapes.rect(Gfx.W / 2 - 300 + left - 14, 40, 14, 16);
+                }
             }
         }
         if (cut) {

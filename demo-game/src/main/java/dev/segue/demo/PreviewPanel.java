@@ -156,9 +156,9 @@ final class PreviewPanel {
 
     private void buttonLabels(Gfx g, Segue s) {
         float y = 640;
-        y = labels(g, "STATES", s.states(), y);
-        y = labels(g, "CUES (trigger)", s.cues(), y);
-        labels(g, "STINGERS", s.stingers(), y);
+        y = labels(g, "STATES", s.states(), y, null);
+        y = labels(g, "CUES (trigger)", s.cues(), y, now == null ? null : now.bed());
+        labels(g, "STINGERS", s.stingers(), y, null);
         g.text("reload sheet", 1155, 667, 1.0f, Gfx.TEXT, Align.center);
         List<String> params = s.parameters();
         for (int i = 0; i < params.size(); i++) {
@@ -169,11 +169,11 @@ final class PreviewPanel {
         }
     }
 
-    private float labels(Gfx g, String title, List<String> names, float y) {
+    /** A column's labels; {@code lit} is the one whose button is lit (dark text on it), or null. */
+    private float labels(Gfx g, String title, List<String> names, float y, String lit) {
         g.text(title, 20, y + 18, 0.9f, Gfx.DIM);
-        String bed = now == null ? null : now.bed();
         for (String n : names) {
-            g.text(n, 30, y - 6, 1.0f, n.equals(bed) ? Gfx.BG : Gfx.TEXT);
+            g.text(n, 30, y - 6, 1.0f, n.equals(lit) ? Gfx.BG : Gfx.TEXT);
             y -= 28;
         }
         return y - 30;

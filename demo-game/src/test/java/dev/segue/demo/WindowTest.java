@@ -148,7 +148,8 @@ class WindowTest {
     void previewScreen() throws IOException {
         BufferedImage img = shot("preview");
         has(img, "the COMPOSER PREVIEW heading", 330, 16, 590, 42, 0x8d7cff, 0.012);
-        has(img, "the cue buttons' accents", 20, 230, 23, 320, 0x8d7cff, 0.6);
+        has(img, "the state buttons' accents", 20, 80, 23, 500, 0x7ae7c7, 0.15);
+        has(img, "the cue buttons' accents", 20, 80, 23, 500, 0x8d7cff, 0.15);
         assertTrue(List.of(output.split("\n")).stream().noneMatch(l -> l.contains("Exception")), output);
     }
 }
