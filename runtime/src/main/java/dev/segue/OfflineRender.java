@@ -77,6 +77,7 @@ public final class OfflineRender {
             case "param" -> segue.setParameter(s.args().get(0), Float.parseFloat(s.args().get(1)));
             case "trigger" -> segue.trigger(s.args().get(0));
             case "stinger" -> segue.playStinger(s.args().get(0));
+            case "duck" -> segue.duck(s.args().get(0), s.args().get(1).equals("on"));
             case "pause" -> segue.pause();
             case "resume" -> segue.resume();
             default -> {

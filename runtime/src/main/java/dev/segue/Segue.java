@@ -8,9 +8,12 @@ import dev.segue.cue.CueSheet;
 import dev.segue.cue.CueSheetLoader;
 import dev.segue.cue.Parameter;
 import dev.segue.cue.Stinger;
+import dev.segue.decode.StreamedPcm;
+import dev.segue.decode.Streamer;
 import dev.segue.mix.Mixer;
 import dev.segue.output.AudioOutput;
 import dev.segue.output.SilentOutput;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +51,8 @@ public final class Segue implements AutoCloseable {
     private final Object updateLock = new Object();
     private final AudioOutput output;
     private final Thread audioThread;
+    /** Streams the long stems, or null when every stem is in memory. */
+    private final Streamer streamer;
     private volatile boolean running = true;
     /** The game's mute and solo flags per stem (flat id), as last sent. */
     private final boolean[] muted;
@@ -56,7 +61,9 @@ public final class Segue implements AutoCloseable {
     private volatile Throwable audioFailure;
 
     private Segue(Builder b) {
-        this.sheet = CueSheetLoader.load(Objects.requireNonNull(b.sheet, "cueSheet(path) is required"), b.sampleRate);
+        int ring = (int) Math.round(b.streamBufferSeconds * b.sampleRate);
+        this.sheet = CueSheetLoader.load(Objects.requireNonNull(b.sheet, "cueSheet(path) is required"), b.sampleRate,
+                b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate), ring / 2);
         this.commands = new CommandRing(b.commandCapacity);
         float[] initial = new float[sheet.parameters().size()];
         for (Parameter p : sheet.parameters()) {
@@ -64,7 +71,8 @@ public final class Segue implements AutoCloseable {
         }
         this.params = new ParameterSlots(initial);
         this.events = new EventRing(b.eventCapacity);
-        this.mixer = new Mixer(sheet, commands, params, events, b.maxPlaybacks);
+        this.streamer = streamer(b, ring);
+        this.mixer = new Mixer(sheet, commands, params, events, b.maxPlaybacks, streamer);
         this.offline = b.offline;
         this.muted = new boolean[sheet.totalStems()];
         this.soloed = new boolean[sheet.totalStems()];
@@ -85,6 +93,32 @@ public final class Segue implements AutoCloseable {
             }
             audioThread.start();
         }
+        if (streamer != null && (!b.offline || b.pull)) {
+            streamer.start(); // once the output has opened: a failed open leaves no thread behind
+        }
+    }
+
+    /** The streamer for the sheet's streamed stems (null if none): voices for each playback that may sound at once. */
+    private Streamer streamer(Builder b, int ring) {
+        int most = 0;
+        for (var c : sheet.cues()) {
+            int n = 0;
+            for (var st : c.stems()) {
+                n += st.streamed() ? 1 : 0;
+            }
+            most = Math.max(most, n);
+        }
+        if (most == 0) {
+            return null;
+        }
+        int voices = b.streamVoices > 0 ? b.streamVoices : Math.min(256, 4 * most);
+        return new Streamer(voices, ring, b.offline && !b.pull, this::streamFailed);
+    }
+
+    private void streamFailed(String cue, String stem, StreamedPcm file, long frame, IOException e) {
+        local.add(new SegueEvent(SegueEvent.Type.ERROR, frame, frame / (double) sheet.sampleRate(), 0, 0, cue, null, 0,
+                "stem '" + stem + "' of cue '" + cue + "' stopped streaming: " + e.getMessage()
+                        + "; it plays silence while the rest of the music goes on"));
     }
 
     /** Starts building a Segue. */
@@ -404,11 +438,16 @@ public final class Segue implements AutoCloseable {
                 message = s.at == Events.SKIP_COOLDOWN ? "still cooling down" : "no free playback slot";
             }
             case Events.STATE -> other = sheet.states().get(s.other);
-            case Events.ERROR -> message = switch ((int) s.at) {
+            case Events.ERROR -> message = switch ((int) (s.at & 0xFF)) {
                 case Events.ERR_VOICES_FULL -> "all " + s.other + " playback slots are busy; a cue or stinger was dropped"
                         + " (raise maxPlaybacks)";
                 case Events.ERR_NO_MARKER -> "no marker reachable in " + cue + "; the transition to " + cueName(s.other)
                         + " landed on the next bar instead";
+                case Events.ERR_UNDERRUN -> streamText(cue, s.other) + ": " + (s.at >>> 8) + " frames were not decoded in"
+                        + " time and played as silence (the streamer fell behind, or the music jumped where it could"
+                        + " not look ahead)";
+                case Events.ERR_STREAMS_FULL -> streamText(cue, s.other) + " plays silence: all " + streamer.size()
+                        + " stream voices are busy (raise streamVoices)";
                 default -> "error " + s.at;
             };
             case Events.CUE_STARTED, Events.CUE_ENDED -> other = ROLES[Math.max(0, Math.min(ROLES.length - 1, s.other))];
@@ -417,6 +456,13 @@ public final class Segue implements AutoCloseable {
         }
         long at = s.type == Events.TRANSITION_SCHEDULED ? s.at : 0;
         return new SegueEvent(type, s.frame, s.frame / (double) sheet.sampleRate(), s.bar, s.beat, cue, other, at, message);
+    }
+
+    private String streamText(String cue, int stem) {
+        var c = sheet.cue(cue);
+        var st = c == null || stem < 0 || stem >= c.stems().length ? null : c.stems()[stem];
+        return "streamed stem '" + (st == null ? "?" : st.name()) + "' (" + (st == null ? "?" : st.file()) + ") of cue '"
+                + cue + "'";
     }
 
     private static final String[] ROLES = {"bed", "outgoing", "bridge", "stinger", "outro"};
@@ -489,6 +535,31 @@ public final class Segue implements AutoCloseable {
         return sheet.parameters().stream().map(Parameter::name).toList();
     }
 
+    /**
+     * Frames of streamed stems that played as silence because the streamer had not decoded them in
+     * time (each stretch is also reported as an ERROR event). 0 when nothing streams. Any thread.
+     */
+    public long streamUnderruns() {
+        return mixer.underruns();
+    }
+
+    /** Waits up to {@code millis} for the streamer to fill every ring at least half way; for tests. */
+    boolean awaitStreams(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (streamer != null && !streamer.caughtUp()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    /** Stream voices (rings) allocated for streamed stems; 0 when every stem is in memory. */
+    int streamVoices() {
+        return streamer == null ? 0 : streamer.size();
+    }
+
     /** The output's name, or "offline". */
     public String outputName() {
         return output == null ? "offline" : output.name();
@@ -507,6 +578,9 @@ public final class Segue implements AutoCloseable {
             }
             output.close();
         }
+        if (streamer != null) {
+            streamer.close();
+        }
     }
 
     /** Builds a {@link Segue}. */
@@ -519,8 +593,62 @@ public final class Segue implements AutoCloseable {
         private int commandCapacity = 256;
         private int eventCapacity = 4096;
         private AudioOutput output;
+        private double streamThresholdSeconds = 30;
+        private double streamBufferSeconds = 1;
+        private int streamVoices;
+        private boolean pull;
 
         private Builder() {
+        }
+
+        /**
+         * Stems longer than this are streamed from their files instead of decoded whole into memory;
+         * default 30 s. A streamed stem keeps in memory only short heads around the points the music can
+         * jump to (its cue's start, entry, loop start and loop end) and reads the rest through a ring per
+         * playback that a streamer thread fills ahead. 0 streams everything; {@code Double.POSITIVE_INFINITY}
+         * holds everything in memory (up to 20 minutes a stem). Shorter stems are decoded once and shared.
+         */
+        public Builder streamThreshold(double seconds) {
+            if (!(seconds >= 0)) {
+                throw new IllegalArgumentException("stream threshold " + seconds + " s must be 0 or more");
+            }
+            this.streamThresholdSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Seconds of audio each streamed playback decodes ahead (its ring); default 1. Each streamed stem
+         * also keeps half this much in memory after each jump target and a quarter before it.
+         */
+        public Builder streamBuffer(double seconds) {
+            if (!(seconds >= 0.1 && seconds <= 10)) {
+                throw new IllegalArgumentException("stream buffer " + seconds + " s outside 0.1..10");
+            }
+            this.streamBufferSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * How many streamed stems may sound at once, over all playbacks; default four times the most
+         * streamed stems any cue has (a bed, the cue it fades from, an outro or bridge, one spare).
+         */
+        public Builder streamVoices(int n) {
+            if (n < 1 || n > 1024) {
+                throw new IllegalArgumentException("streamVoices " + n + " outside 1..1024");
+            }
+            this.streamVoices = n;
+            return this;
+        }
+
+        /**
+         * Like {@link #offline()}, the caller pulls audio with {@link Segue#render}, but streamed stems are
+         * filled by the streamer thread as in real time: for an audio callback the game owns, and for tests
+         * of the real-time streaming path.
+         */
+        Builder pullRealtime() {
+            this.offline = true;
+            this.pull = true;
+            return this;
         }
 
         /** The cue sheet to play (required). */

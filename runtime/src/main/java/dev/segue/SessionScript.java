@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * A timed session for offline renders: one event per line, {@code <seconds> <verb> <args>}, with
- * verbs {@code state NAME}, {@code param NAME VALUE}, {@code trigger CUE}, {@code stinger NAME},
+ * verbs {@code state NAME}, {@code param NAME VALUE}, {@code trigger CUE}, {@code stinger NAME}, {@code duck NAME on|off},
  * {@code pause}, {@code resume} and {@code end}; {@code #} starts a comment. Without {@code end} the
  * render stops 4 seconds after the last event.
  */
@@ -66,16 +66,16 @@ public final class SessionScript {
                     throw bad(name, line, "time " + w[0] + " must be between 0 and 86400 seconds");
                 }
                 if (w.length < 2) {
-                    throw bad(name, line, "a time needs a verb after it (state, param, trigger, stinger, pause, resume, end)");
+                    throw bad(name, line, "a time needs a verb after it (state, param, trigger, stinger, duck, pause, resume, end)");
                 }
                 String verb = w[1].toLowerCase(Locale.ROOT);
                 List<String> args = List.of(w).subList(2, w.length);
                 int want = switch (verb) {
                     case "state", "trigger", "stinger" -> 1;
-                    case "param" -> 2;
+                    case "param", "duck" -> 2;
                     case "pause", "resume", "end" -> 0;
                     default -> throw bad(name, line, "unknown verb '" + w[1]
-                            + "': use state, param, trigger, stinger, pause, resume or end");
+                            + "': use state, param, trigger, stinger, duck, pause, resume or end");
                 };
                 if (args.size() != want) {
                     throw bad(name, line, "'" + verb + "' takes " + want + (want == 1 ? " argument" : " arguments")
@@ -87,6 +87,9 @@ public final class SessionScript {
                     } catch (NumberFormatException e) {
                         throw bad(name, line, "'" + args.get(1) + "' is not a number");
                     }
+                }
+                if (verb.equals("duck") && !args.get(1).equals("on") && !args.get(1).equals("off")) {
+                    throw bad(name, line, "a duck is held 'on' or let go 'off', not '" + args.get(1) + "'");
                 }
                 if (verb.equals("end")) {
                     end = t;
@@ -118,6 +121,7 @@ public final class SessionScript {
                 case "param" -> segue.parameters();
                 case "trigger" -> segue.cues();
                 case "stinger" -> segue.stingers();
+                case "duck" -> segue.ducks();
                 default -> null;
             };
             if (known != null && !known.contains(what)) {

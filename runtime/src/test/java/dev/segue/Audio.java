@@ -110,23 +110,32 @@ final class Audio {
             return this;
         }
 
+        private long rendered;
+
         /** Renders {@code frames} frames; returns interleaved stereo. */
         float[] render(int frames) {
+            return renderNext(frames);
+        }
+
+        /** Renders the next {@code frames} frames of the session (actions keep their absolute frames). */
+        float[] renderNext(int frames) {
             float[] out = new float[frames * 2];
             float[] buf = new float[block * 2];
-            long f = 0;
-            while (f < frames) {
+            long f = rendered;
+            long end = rendered + frames;
+            while (f < end) {
                 for (Consumer<Segue> a : actions.getOrDefault(f, List.of())) {
                     a.accept(segue);
                 }
                 Long nextAction = actions.higherKey(f);
-                long limit = Math.min(frames, nextAction == null ? Long.MAX_VALUE : nextAction);
+                long limit = Math.min(end, nextAction == null ? Long.MAX_VALUE : nextAction);
                 int n = (int) Math.min(block, limit - f);
                 segue.render(buf, n);
-                System.arraycopy(buf, 0, out, (int) f * 2, n * 2);
+                System.arraycopy(buf, 0, out, (int) (f - rendered) * 2, n * 2);
                 f += n;
                 segue.update();
             }
+            rendered = end;
             return out;
         }
 

@@ -53,6 +53,8 @@ class DeterminismTest {
         3.1 stinger sting
         4.0 state combat
         6.2 param intensity 0.1
+        7.0 duck talk on
+        8.5 duck talk off
         9.7 stinger sting
         11.3 state explore
         12.0 pause
@@ -103,12 +105,14 @@ class DeterminismTest {
     @Test
     void aScriptIsCheckedAgainstTheSheetBeforeAnythingRenders() {
         Segue segue = Audio.offline(richSheet(dir));
-        SessionScript script = SessionScript.parse("s.txt", "0 state explore\n1 state boss\n2 param danger 1\n3 trigger zz\n");
+        SessionScript script = SessionScript.parse("s.txt",
+                "0 state explore\n1 state boss\n2 param danger 1\n3 trigger zz\n4 duck talk on\n5 duck shout on\n");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> OfflineRender.render(segue, script, dir.resolve("never.wav"), null));
         assertEquals(java.util.List.of("s.txt:2: the sheet has no state 'boss' (it has explore, combat, quiet)",
                 "s.txt:3: the sheet has no parameter 'danger' (it has intensity, muffle)",
-                "s.txt:4: the sheet has no cue 'zz' (it has a, b, bridge, sting)"), java.util.List.of(e.getMessage().split("\n")));
+                "s.txt:4: the sheet has no cue 'zz' (it has a, b, bridge, sting)",
+                "s.txt:6: the sheet has no duck 'shout' (it has talk)"), java.util.List.of(e.getMessage().split("\n")));
         assertTrue(!Files.exists(dir.resolve("never.wav")));
     }
 
@@ -116,7 +120,10 @@ class DeterminismTest {
     void badScriptLinesAreNamed() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SessionScript.parse("s.txt", "0 state a\n1.5 dance now\n"));
-        assertEquals("s.txt:2: unknown verb 'dance': use state, param, trigger, stinger, pause, resume or end", e.getMessage());
+        assertEquals("s.txt:2: unknown verb 'dance': use state, param, trigger, stinger, duck, pause, resume or end", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SessionScript.parse("s.txt", "1 duck talk maybe\n"));
+        assertEquals("s.txt:1: a duck is held 'on' or let go 'off', not 'maybe'", e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SessionScript.parse("s.txt", "soon state a\n"));
         assertTrue(e.getMessage().startsWith("s.txt:1: 'soon' is not a time"));

@@ -25,12 +25,17 @@ class FormatsTest {
     Path dir;
 
     private void run(String... cmd) throws Exception {
+        run(dir, cmd);
+    }
+
+    /** Runs an encoder in {@code dir}; fails the test with its output if it fails. */
+    static void run(Path dir, String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + "\n" + log);
     }
 
-    private static boolean onPath(String tool) {
+    static boolean onPath(String tool) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, tool))) {
                 return true;

@@ -23,6 +23,13 @@ public final class Events {
     public static final int ERR_VOICES_FULL = 1;
     /** Error: the rule's marker cannot be reached from here; the transition landed on the next bar. */
     public static final int ERR_NO_MARKER = 2;
+    /**
+     * Error: a streamed stem's ring did not hold the frames to play (they played as silence); the
+     * frame count is in the event's {@code at} above its low 8 bits, the stem index in {@code other}.
+     */
+    public static final int ERR_UNDERRUN = 3;
+    /** Error: no stream voice was free for a streamed stem (stem index in {@code other}); it plays silence. */
+    public static final int ERR_STREAMS_FULL = 4;
 
     /** Stinger skipped: still cooling down. */
     public static final int SKIP_COOLDOWN = 1;

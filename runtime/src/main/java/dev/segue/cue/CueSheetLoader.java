@@ -11,6 +11,8 @@ import dev.segue.AudioFormatException;
 import dev.segue.CueSheetException;
 import dev.segue.decode.PcmData;
 import dev.segue.decode.AudioFiles;
+import dev.segue.decode.PcmSource;
+import dev.segue.decode.StreamedPcm;
 import dev.segue.time.MusicalLength;
 import dev.segue.time.TempoMap;
 import java.io.IOException;
@@ -42,12 +44,18 @@ public final class CueSheetLoader extends SheetValues {
     private static final Set<String> STEM = Set.of("name", "file", "gainDb", "gainCurve");
 
     private final int sampleRate;
-    private final Map<Path, PcmData> audioCache = new HashMap<>();
+    private final long streamAbove;
+    private final int headFrames;
+    private final Map<Path, Object> audioCache = new HashMap<>();
+    /** Streamed files, with the JSON path of the first stem that names each (for errors). */
+    private final Map<StreamedPcm, String> streamed = new LinkedHashMap<>();
     private Path dir;
 
-    private CueSheetLoader(int sampleRate) {
+    private CueSheetLoader(int sampleRate, long streamAbove, int headFrames) {
         super(new ArrayList<>());
         this.sampleRate = sampleRate;
+        this.streamAbove = streamAbove;
+        this.headFrames = headFrames;
     }
 
     /**
@@ -56,7 +64,19 @@ public final class CueSheetLoader extends SheetValues {
      * @throws CueSheetException listing every problem found
      */
     public static CueSheet load(Path file, int sampleRate) {
-        return new CueSheetLoader(sampleRate).read(file.toAbsolutePath().normalize());
+        return load(file, sampleRate, Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * Loads {@code file}; stems longer than {@code streamAboveFrames} frames (at the mixer rate) are
+     * streamed, keeping in memory only their heads: {@code headFrames} frames from each point a
+     * playback may jump to (its cue's start, entry, loop start and loop end) and half as many before
+     * it. Shorter stems are decoded whole into memory and shared.
+     *
+     * @throws CueSheetException listing every problem found
+     */
+    public static CueSheet load(Path file, int sampleRate, long streamAboveFrames, int headFrames) {
+        return new CueSheetLoader(sampleRate, streamAboveFrames, headFrames).read(file.toAbsolutePath().normalize());
     }
 
     private CueSheet read(Path file) {
@@ -132,6 +152,7 @@ public final class CueSheetLoader extends SheetValues {
                 stateCues.add(idx);
             }
         }
+        decodeHeads();
         RuleReader ruleReader = new RuleReader(errors);
         List<TransitionRule> rules = ruleReader.rules(top, byName, cuesObj);
         List<Stinger> stingers = ruleReader.stingers(top, byName, cuesObj);
@@ -211,7 +232,7 @@ public final class CueSheetLoader extends SheetValues {
                         error(sp + ".name", "another stem of this cue is already named '" + s.name() + "'");
                     }
                     stems.add(s);
-                    longest = Math.max(longest, s.audio().frames());
+                    longest = Math.max(longest, s.frames());
                 }
             }
         }
@@ -271,6 +292,16 @@ public final class CueSheetLoader extends SheetValues {
             return null;
         }
         markers.sort((a, b) -> Long.compare(a.frame(), b.frame()));
+        for (Stem s : stems) {
+            if (s.streamed()) { // the frames a playback can jump to, kept in memory
+                s.stream().addJumpTarget(0);
+                s.stream().addJumpTarget(Math.max(0, entry));
+                if (loopStart >= 0 && loopEnd > loopStart) {
+                    s.stream().addJumpTarget(loopStart);
+                    s.stream().addJumpTarget(loopEnd);
+                }
+            }
+        }
         return new Cue(name, index, tempo, stems.toArray(new Stem[0]), length, loopStart, loopEnd, Math.max(0, entry),
                 exits.stream().mapToLong(Long::longValue).sorted().toArray(), markers.toArray(new Marker[0]));
     }
@@ -355,11 +386,12 @@ public final class CueSheetLoader extends SheetValues {
         if (file == null || name == null) {
             return null;
         }
-        PcmData audio = audio(file, path + ".file");
+        Object audio = audio(file, path + ".file");
         if (audio == null) {
             return null;
         }
-        return new Stem(name, file, audio, gain, curve);
+        return audio instanceof StreamedPcm st ? new Stem(name, file, null, st, gain, curve)
+                : new Stem(name, file, (PcmData) audio, null, gain, curve);
     }
 
     private GainCurve gainCurve(JsonElement el, String path, Map<String, Integer> params) {
@@ -405,7 +437,8 @@ public final class CueSheetLoader extends SheetValues {
         return new GainCurve(idx, xs, ys);
     }
 
-    private PcmData audio(String file, String path) {
+    /** The file's audio: a {@link PcmData} in memory, or a {@link StreamedPcm} if longer than the threshold. */
+    private Object audio(String file, String path) {
         Path rel;
         try {
             rel = Path.of(file);
@@ -426,7 +459,17 @@ public final class CueSheetLoader extends SheetValues {
             return null;
         }
         try {
-            PcmData d = PcmData.load(AudioFiles.open(p, sampleRate)); // resampled to the mixer rate if need be
+            PcmSource src = AudioFiles.open(p, sampleRate); // resampled to the mixer rate if need be
+            Object d;
+            if (src.frames() > streamAbove) {
+                try (src) {
+                    StreamedPcm st = StreamedPcm.of(p, sampleRate, src);
+                    streamed.put(st, path);
+                    d = st;
+                }
+            } else {
+                d = PcmData.load(src);
+            }
             audioCache.put(p, d);
             return d;
         } catch (AudioFormatException e) {
@@ -437,9 +480,16 @@ public final class CueSheetLoader extends SheetValues {
         return null;
     }
 
-    /**
-     * A position in a cue: {@code "bar:beat"} (1-based, beat may be fractional), a length from the
-     * start ({@code "1.5 s"}, {@code "3 bars"}) or a whole number of frames. Returns -1 after an error.
-     */
-
+    /** Decodes the resident heads of every streamed file, now that every cue's jump targets are known. */
+    private void decodeHeads() {
+        for (Map.Entry<StreamedPcm, String> e : streamed.entrySet()) {
+            try {
+                e.getKey().decodeHeads(headFrames / 2, headFrames);
+            } catch (AudioFormatException x) {
+                error(e.getValue(), "cannot read '" + e.getKey().name() + "': " + x.reason());
+            } catch (IOException x) {
+                error(e.getValue(), "cannot read '" + e.getKey().name() + "': " + x);
+            }
+        }
+    }
 }

@@ -6,7 +6,7 @@ import dev.segue.decode.PcmData;
  * The inner loop: adds {@code n} frames of a stem, from timeline position {@code pos}, into a stereo
  * block. Frame {@code i} gets gain {@code g0 + step * (k + i)}: {@code k} is the frame's index in its
  * control segment, so the gain of a frame never depends on how blocks cut the segment. Frames past
- * the stem's end are silent.
+ * the stem's end are silent. Streamed stems use the array form on their ring or resident head.
  */
 final class Kernel {
     private Kernel() {
@@ -30,15 +30,20 @@ final class Kernel {
         if (pos >= frames || n <= 0) {
             return;
         }
-        int count = (int) Math.min(n, frames - pos);
-        float[] src = d.samples();
-        int p = (int) pos;
+        mix(d.samples(), d.channels(), (int) pos, (int) Math.min(n, frames - pos), out, offset, g0, step, k);
+    }
+
+    /**
+     * Adds {@code count} frames of {@code src} ({@code channels} 1 or 2, interleaved), from its frame
+     * {@code p}, into the stereo block at {@code offset}; {@code k} as for the other form.
+     */
+    static void mix(float[] src, int channels, int p, int count, float[] out, int offset, float g0, float step, int k) {
         int o = offset * 2;
         if (step == 0f) {
             if (g0 == 0f) {
                 return;
             }
-            if (d.channels() == 2) {
+            if (channels == 2) {
                 int s = p * 2;
                 for (int i = 0; i < count * 2; i++) {
                     out[o + i] += src[s + i] * g0;
@@ -52,7 +57,7 @@ final class Kernel {
             }
             return;
         }
-        if (d.channels() == 2) {
+        if (channels == 2) {
             int s = p * 2;
             int r = 2 * k;
             float[] ramp = RAMP;
@@ -77,10 +82,12 @@ final class Kernel {
         if (pos >= frames || n <= 0) {
             return 0f;
         }
-        int count = (int) Math.min(n, frames - pos);
-        float[] src = d.samples();
-        int ch = d.channels();
-        int from = (int) pos * ch;
+        return peak(d.samples(), d.channels(), (int) pos, (int) Math.min(n, frames - pos));
+    }
+
+    /** The largest magnitude in {@code count} frames of {@code src} from frame {@code p}. */
+    static float peak(float[] src, int ch, int p, int count) {
+        int from = p * ch;
         int to = from + count * ch;
         float m = 0f;
         for (int i = from; i < to; i++) {

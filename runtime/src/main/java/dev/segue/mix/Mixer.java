@@ -9,8 +9,10 @@ import dev.segue.cue.CueSheet;
 import dev.segue.cue.Curve;
 import dev.segue.cue.Duck;
 import dev.segue.cue.Lowpass;
+import dev.segue.cue.Stem;
 import dev.segue.cue.Stinger;
 import dev.segue.cue.When;
+import dev.segue.decode.Streamer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -62,6 +64,10 @@ public final class Mixer {
     int bed = -1;
 
     private final Transitions tx = new Transitions(this);
+    /** The streamed stems' read path, or null when the sheet streams nothing. */
+    private final Streams streams;
+    /** Frames of streamed stems that played as silence because their ring was not ready. */
+    final AtomicLong underruns = new AtomicLong();
     private long gridFrame = -1;
     private int gridBed = -1;
     private long markerFrame = -1;
@@ -72,6 +78,12 @@ public final class Mixer {
         new AtomicLong()};
 
     public Mixer(CueSheet sheet, CommandRing commands, ParameterSlots paramSlots, EventRing events, int maxPlaybacks) {
+        this(sheet, commands, paramSlots, events, maxPlaybacks, null);
+    }
+
+    /** A mixer whose streamed stems read the voices of {@code streamer} (null if the sheet streams nothing). */
+    public Mixer(CueSheet sheet, CommandRing commands, ParameterSlots paramSlots, EventRing events, int maxPlaybacks,
+            Streamer streamer) {
         this.sheet = sheet;
         this.rate = sheet.sampleRate();
         this.commands = commands;
@@ -98,7 +110,13 @@ public final class Mixer {
         this.minFade = Math.max(1, rate / 200);
         this.pauseFade = Math.max(1, rate / 20);
         master.constant(1);
+        this.streams = streamer == null ? null : new Streams(this, streamer, rate);
         publish();
+    }
+
+    /** Frames of streamed stems that played as silence so far because their stream was not ready. Any thread. */
+    public long underruns() {
+        return underruns.get();
     }
 
     /** Frames of music played so far (stops while paused). */
@@ -221,6 +239,9 @@ public final class Mixer {
     /** Runs what is due at {@code now}, then plans the next control segment and its gain ramps. */
     private void beginSegment() {
         fireDue();
+        if (streams != null) {
+            streams.beginSegment(now);
+        }
         segStart = now;
         long end = Math.min((now / CONTROL + 1) * CONTROL, nextBreakpoint(Long.MAX_VALUE));
         int len = (int) (end - now);
@@ -549,11 +570,18 @@ public final class Mixer {
                 }
             }
             for (int s = 0; s < stems.length; s++) {
-                Kernel.mix(stems[s].audio(), pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s], k + done);
+                Stem st = stems[s];
                 float g = Math.max(Math.abs(p.gain0[s] + p.gainStep[s] * (k + done)),
                         Math.abs(p.gain0[s] + p.gainStep[s] * (k + done + chunk)));
-                if (g > 0f) {
-                    p.peak[s] = Math.max(p.peak[s], g * Kernel.peak(stems[s].audio(), pos, chunk));
+                if (st.audio() != null) {
+                    Kernel.mix(st.audio(), pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s], k + done);
+                    if (g > 0f) {
+                        p.peak[s] = Math.max(p.peak[s], g * Kernel.peak(st.audio(), pos, chunk));
+                    }
+                } else {
+                    float pk = streams.mix(p, s, now + done, pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s],
+                            k + done, g > 0f);
+                    p.peak[s] = Math.max(p.peak[s], g * pk);
                 }
             }
             pos += chunk;

@@ -1,6 +1,7 @@
 package dev.segue.mix;
 
 import dev.segue.cue.Cue;
+import dev.segue.decode.StreamVoice;
 
 /**
  * One playing instance of a cue: its timeline position and gains. Preallocated in the mixer's pool
@@ -35,11 +36,18 @@ final class Playback {
     final float[] gainStep;
     final float[] nextGain;
     boolean stemGainSet;
+    /** Per stem: the ring a streamed stem reads, or null (in memory, or no voice was free). */
+    final StreamVoice[] voices;
+    /** Counts {@link #start}s, so the stream voices know when the slot plays something new. */
+    long generation;
+    /** The generation the voices are bound for, or -1. */
+    long voicesFor = -1;
     /** Per stem: the highest level heard since the monitor last looked (linear). */
     final float[] peak;
 
     Playback(int maxStems) {
         gain0 = new float[Math.max(1, maxStems)];
+        voices = new StreamVoice[gain0.length];
         peak = new float[gain0.length];
         gainStep = new float[gain0.length];
         nextGain = new float[gain0.length];
@@ -47,6 +55,7 @@ final class Playback {
 
     void start(Cue c, int r, long at, long position) {
         active = true;
+        generation++;
         sounding = false;
         cue = c;
         role = r;

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SegueCli.Version.class,
         description = "Measures the engine's speed.",
-        subcommands = {BenchMixCommand.class, BenchDecodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchMixCommand.class, BenchDecodeCommand.class, BenchStreamCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -94,9 +94,7 @@ public final class BenchMixCommand implements Callable<Integer> {
                     w.printf(Locale.ROOT, "round %d : %7.1fx real time  (%.1f s of audio)%n", r + 1, results[r], seconds);
                     w.flush();
                 }
-                double[] sorted = results.clone();
-                Arrays.sort(sorted);
-                double median = rounds % 2 == 1 ? sorted[rounds / 2] : (sorted[rounds / 2 - 1] + sorted[rounds / 2]) / 2;
+                double median = median(results);
                 w.printf(Locale.ROOT, "median  : %7.1fx real time on 1 thread (%d stems x 2 cues; checksum %.3f)%n",
                         median, stems, session.checksum);
             }
@@ -207,7 +205,15 @@ public final class BenchMixCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.3f", d);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** The median of {@code a}. */
+    static double median(double[] a) {
+        double[] s = a.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -171,7 +171,7 @@ class ScoreTest {
         try (Segue s = engine()) {
             assertEquals(Set.of("title", "explore", "combat", "boss", "cutscene", "silence"), Set.copyOf(s.states()));
             assertEquals(Set.of("victory", "game_over", "pickup", "discovery"), Set.copyOf(s.stingers()));
-            assertEquals(List.of("dialogue"), s.ducks());
+            assertEquals(List.of("dialogue", "pause"), s.ducks());
             assertEquals(Set.of("intensity", "muffle"), Set.copyOf(s.parameters()));
             List<SegueEvent> events = new ArrayList<>();
             s.addListener(events::add);
