@@ -3,11 +3,11 @@ package dev.segue;
 import dev.segue.control.CommandRing;
 import dev.segue.control.EventRing;
 import dev.segue.control.Events;
-import dev.segue.control.ParameterSlots;
 import dev.segue.cue.CueSheet;
 import dev.segue.cue.CueSheetLoader;
 import dev.segue.cue.Parameter;
 import dev.segue.cue.Stinger;
+import dev.segue.mix.Handover;
 import dev.segue.decode.StreamedPcm;
 import dev.segue.decode.Streamer;
 import dev.segue.mix.Mixer;
@@ -40,11 +40,11 @@ import java.util.function.Supplier;
  * on whichever thread calls {@code update()}.
  */
 public final class Segue implements AutoCloseable {
-    private final CueSheet sheet;
-    private final Mixer mixer;
-    private final CommandRing commands;
-    private final ParameterSlots params;
-    private final EventRing events;
+    private final Handover handover;
+    /** The engine whose events {@link #update()} read last (the one before a swap, until drained). */
+    private Engine seen;
+    private final Builder config;
+    private final Reloader reloader;
     private final boolean offline;
     private final int blockFrames;
     private final List<SegueListener> listeners = new CopyOnWriteArrayList<>();
@@ -52,30 +52,20 @@ public final class Segue implements AutoCloseable {
     private final EventRing.Slot slot = new EventRing.Slot();
     private final Object updateLock = new Object();
     private final OutputDriver driver;
-    /** Streams the long stems, or null when every stem is in memory. */
+    /** Streams the long stems, or null when every stem is in memory (shared by reloaded sheets). */
     private final Streamer streamer;
-    /** The game's mute and solo flags per stem (flat id), as last sent. */
-    private final boolean[] muted;
-    private final boolean[] soloed;
-    private final dev.segue.mix.Monitor.View view;
+    private final int streamRing;
 
     private Segue(Builder b) {
-        int ring = (int) Math.round(b.streamBufferSeconds * b.sampleRate);
-        this.sheet = CueSheetLoader.load(Objects.requireNonNull(b.sheet, "cueSheet(path) is required"), b.sampleRate,
-                b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate), ring / 2);
-        this.commands = new CommandRing(b.commandCapacity);
-        float[] initial = new float[sheet.parameters().size()];
-        for (Parameter p : sheet.parameters()) {
-            initial[p.index()] = p.initial();
-        }
-        this.params = new ParameterSlots(initial);
-        this.events = new EventRing(b.eventCapacity);
-        this.streamer = streamer(b, ring);
-        this.mixer = new Mixer(sheet, commands, params, events, b.maxPlaybacks, streamer);
+        this.config = b;
+        this.streamRing = (int) Math.round(b.streamBufferSeconds * b.sampleRate);
+        CueSheet sheet = load(b.sheet);
+        this.streamer = streamer(b, sheet, streamRing);
+        Engine first = new Engine(sheet, b.commandCapacity, b.eventCapacity, b.maxPlaybacks, streamer);
+        this.handover = new Handover(first.mixer, first.commands, first.params, first, Math.max(b.blockFrames, 1 << 14));
+        this.seen = first;
+        this.reloader = new Reloader(this, b.sheet, sheet);
         this.offline = b.offline;
-        this.muted = new boolean[sheet.totalStems()];
-        this.soloed = new boolean[sheet.totalStems()];
-        this.view = mixer.monitor().newView();
         this.blockFrames = b.blockFrames;
         if (offline) {
             driver = null;
@@ -83,16 +73,30 @@ public final class Segue implements AutoCloseable {
             Supplier<AudioOutput> device = b.silent ? null
                     : b.output != null ? b.output : b.callback ? OpenAl.callbackOutput(b.deviceName)
                     : OpenAl.output(b.deviceName, b.queueBuffers);
-            driver = new OutputDriver(mixer::render, sheet.sampleRate(), blockFrames, device, b.retryMillis);
+            driver = new OutputDriver(handover::render, sheet.sampleRate(), blockFrames, device, b.retryMillis);
             driver.start();
         }
         if (streamer != null && (!b.offline || b.pull)) {
             streamer.start(); // once the output has opened: a failed open leaves no thread behind
         }
+        if (b.watch) {
+            reloader.startWatching();
+        }
     }
 
-    /** The streamer for the sheet's streamed stems (null if none): voices for each playback that may sound at once. */
-    private Streamer streamer(Builder b, int ring) {
+    /** Loads {@code file} with this Segue's rate and streaming settings (also used by hot reload). */
+    CueSheet load(Path file) {
+        Builder b = config;
+        return CueSheetLoader.load(Objects.requireNonNull(file, "cueSheet(path) is required"), b.sampleRate,
+                b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate),
+                streamRing / 2);
+    }
+
+    /**
+     * The streamer for the sheet's streamed stems (null if none): voices for each playback that may
+     * sound at once, with room for a reloaded sheet's playbacks beside the old one's tails.
+     */
+    private Streamer streamer(Builder b, CueSheet sheet, int ring) {
         int most = 0;
         for (var c : sheet.cues()) {
             int n = 0;
@@ -108,10 +112,20 @@ public final class Segue implements AutoCloseable {
         return new Streamer(voices, ring, b.offline && !b.pull, this::streamFailed);
     }
 
+    /** The streamer reloaded sheets share, or null. */
+    Streamer streamer() {
+        return streamer;
+    }
+
     private void streamFailed(String cue, String stem, StreamedPcm file, long frame, IOException e) {
-        local.add(new SegueEvent(SegueEvent.Type.ERROR, frame, frame / (double) sheet.sampleRate(), 0, 0, cue, null, 0,
+        local.add(new SegueEvent(SegueEvent.Type.ERROR, frame, frame / (double) sampleRate(), 0, 0, cue, null, 0,
                 "stem '" + stem + "' of cue '" + cue + "' stopped streaming: " + e.getMessage()
                         + "; it plays silence while the rest of the music goes on"));
+    }
+
+    /** The engine the game talks to now: it changes when a hot reload takes over. */
+    private Engine engine() {
+        return (Engine) handover.owner();
     }
 
     /** Starts building a Segue. */
@@ -128,11 +142,12 @@ public final class Segue implements AutoCloseable {
      * @return false if the state is unknown or the command queue is full (an ERROR event follows)
      */
     public boolean setState(String state) {
-        int i = sheet.stateIndex(state);
+        Engine e = engine();
+        int i = e.sheet.stateIndex(state);
         if (i < 0) {
-            return localError(null, "unknown state '" + state + "'; the sheet has " + sheet.states());
+            return localError(null, "unknown state '" + state + "'; the sheet has " + e.sheet.states());
         }
-        return send(CommandRing.SET_STATE, i);
+        return send(e, CommandRing.SET_STATE, i);
     }
 
     /**
@@ -142,11 +157,12 @@ public final class Segue implements AutoCloseable {
      * @return false if no such parameter (an ERROR event follows)
      */
     public boolean setParameter(String name, float value) {
-        int i = sheet.parameterIndex(name);
+        Engine e = engine();
+        int i = e.sheet.parameterIndex(name);
         if (i < 0) {
             return localError(null, "unknown parameter '" + name + "'");
         }
-        params.set(i, value);
+        e.params.set(i, value);
         return true;
     }
 
@@ -156,11 +172,12 @@ public final class Segue implements AutoCloseable {
      * @return false if no such cue or the command queue is full
      */
     public boolean trigger(String cue) {
-        var c = sheet.cue(cue);
+        Engine e = engine();
+        var c = e.sheet.cue(cue);
         if (c == null) {
             return localError(null, "unknown cue '" + cue + "'");
         }
-        return send(CommandRing.GOTO_CUE, c.index());
+        return send(e, CommandRing.GOTO_CUE, c.index());
     }
 
     /**
@@ -169,21 +186,22 @@ public final class Segue implements AutoCloseable {
      * @return false if no such stinger or the command queue is full
      */
     public boolean playStinger(String name) {
-        int i = sheet.stingerIndex(name);
+        Engine e = engine();
+        int i = e.sheet.stingerIndex(name);
         if (i < 0) {
             return localError(null, "unknown stinger '" + name + "'");
         }
-        return send(CommandRing.STINGER, i);
+        return send(e, CommandRing.STINGER, i);
     }
 
     /** Fades the music out quickly and holds its position. */
     public void pause() {
-        send(CommandRing.PAUSE, 0);
+        send(engine(), CommandRing.PAUSE, 0);
     }
 
     /** Resumes from where {@link #pause()} held, fading back in. */
     public void resume() {
-        send(CommandRing.RESUME, 0);
+        send(engine(), CommandRing.RESUME, 0);
     }
 
     /**
@@ -194,12 +212,13 @@ public final class Segue implements AutoCloseable {
      * @return false if the sheet has no such duck or the command queue is full
      */
     public boolean duck(String name, boolean on) {
-        int i = sheet.duckIndex(name);
+        Engine e = engine();
+        int i = e.sheet.duckIndex(name);
         if (i < 0) {
             return localError(null, "unknown duck '" + name + "'; the sheet has "
-                    + sheet.ducks().stream().map(d -> d.name()).toList());
+                    + e.sheet.ducks().stream().map(d -> d.name()).toList());
         }
-        return send(CommandRing.DUCK, i << 1 | (on ? 1 : 0));
+        return send(e, CommandRing.DUCK, i << 1 | (on ? 1 : 0));
     }
 
     /**
@@ -207,10 +226,11 @@ public final class Segue implements AutoCloseable {
      * about 50 ms. Any thread.
      */
     public void setVolume(float linear) {
+        Engine e = engine();
         if (!(linear >= 0 && linear <= 4)) {
             throw new IllegalArgumentException("volume " + linear + " outside 0..4");
         }
-        mixer.setVolume(linear);
+        e.mixer.setVolume(linear);
     }
 
     /**
@@ -219,7 +239,8 @@ public final class Segue implements AutoCloseable {
      * @return false if there is no such cue or stem
      */
     public boolean setStemMute(String cue, String stem, boolean mute) {
-        return stemFlag(CommandRing.MUTE, muted, cue, stem, mute);
+        Engine e = engine();
+        return stemFlag(e, CommandRing.MUTE, e.muted, cue, stem, mute);
     }
 
     /**
@@ -229,11 +250,12 @@ public final class Segue implements AutoCloseable {
      * @return false if there is no such cue or stem
      */
     public boolean setStemSolo(String cue, String stem, boolean solo) {
-        return stemFlag(CommandRing.SOLO, soloed, cue, stem, solo);
+        Engine e = engine();
+        return stemFlag(e, CommandRing.SOLO, e.soloed, cue, stem, solo);
     }
 
-    private boolean stemFlag(int command, boolean[] flags, String cue, String stem, boolean on) {
-        var c = sheet.cue(cue);
+    private boolean stemFlag(Engine e, int command, boolean[] flags, String cue, String stem, boolean on) {
+        var c = e.sheet.cue(cue);
         int s = -1;
         if (c != null) {
             for (int i = 0; i < c.stems().length; i++) {
@@ -245,22 +267,23 @@ public final class Segue implements AutoCloseable {
         if (s < 0) {
             return localError(cue, c == null ? "unknown cue '" + cue + "'" : "cue '" + cue + "' has no stem '" + stem + "'");
         }
-        int id = sheet.stemId(c.index(), s);
+        int id = e.sheet.stemId(c.index(), s);
         flags[id] = on;
-        return send(command, id << 1 | (on ? 1 : 0));
+        return send(e, command, id << 1 | (on ? 1 : 0));
     }
 
-    private boolean send(int type, int arg) {
-        if (!commands.offer(type, arg)) {
+    private boolean send(Engine e, int type, int arg) {
+        if (!e.commands.offer(type, arg)) {
             return localError(null, "command queue full: the game sent more commands than the audio thread read");
         }
         return true;
     }
 
     private boolean localError(String cue, String message) {
+        Engine e = engine();
         long[] p = new long[4];
-        mixer.position(p);
-        local.add(new SegueEvent(SegueEvent.Type.ERROR, p[0], p[0] / (double) sheet.sampleRate(), 0, 0, cue, null, 0,
+        e.mixer.position(p);
+        local.add(new SegueEvent(SegueEvent.Type.ERROR, p[0], p[0] / (double) e.sheet.sampleRate(), 0, 0, cue, null, 0,
                 message));
         return false;
     }
@@ -269,10 +292,11 @@ public final class Segue implements AutoCloseable {
 
     /** Where the music is now. Safe from any thread. */
     public Position position() {
+        Engine e = engine();
         long[] p = new long[4];
-        mixer.position(p);
-        String cue = p[1] >= 0 ? sheet.cues().get((int) p[1]).name() : null;
-        return new Position(p[0], p[0] / (double) sheet.sampleRate(), cue == null ? 0 : (int) p[2] + 1,
+        e.mixer.position(p);
+        String cue = p[1] >= 0 ? e.sheet.cues().get((int) p[1]).name() : null;
+        return new Position(p[0], p[0] / (double) e.sheet.sampleRate(), cue == null ? 0 : (int) p[2] + 1,
                 cue == null ? 0 : (int) p[3] + 1, cue);
     }
 
@@ -281,22 +305,23 @@ public final class Segue implements AutoCloseable {
      * composer preview draws. Any thread; allocates the returned copy.
      */
     public Snapshot snapshot() {
+        Engine e = engine();
         Position p = position();
-        var v = view;
+        var v = e.view;
         java.util.List<Snapshot.Voice> voices = new java.util.ArrayList<>();
         Snapshot.Pending pending = null;
         synchronized (v) {
-            mixer.monitor().read(v);
+            e.mixer.monitor().read(v);
             for (int i = 0; i < v.count; i++) {
-                var c = sheet.cues().get(v.cue[i]);
+                var c = e.sheet.cues().get(v.cue[i]);
                 int n = c.stems().length;
                 float[] db = new float[n];
                 boolean[] mu = new boolean[n];
                 boolean[] so = new boolean[n];
                 for (int s = 0; s < n; s++) {
                     db[s] = (float) (20 * Math.log10(v.peak[i][s]));
-                    mu[s] = muted[sheet.stemId(c.index(), s)];
-                    so[s] = soloed[sheet.stemId(c.index(), s)];
+                    mu[s] = e.muted[e.sheet.stemId(c.index(), s)];
+                    so[s] = e.soloed[e.sheet.stemId(c.index(), s)];
                 }
                 voices.add(new Snapshot.Voice(c.name(), ROLES[Math.max(0, Math.min(ROLES.length - 1, v.role[i]))],
                         v.pos[i], v.gain[i], db, mu, so));
@@ -305,13 +330,13 @@ public final class Segue implements AutoCloseable {
                 int bar = 0;
                 int beat = 0;
                 if (v.from >= 0 && v.landingPos >= 0) {
-                    var t = sheet.cues().get(v.from).tempo();
+                    var t = e.sheet.cues().get(v.from).tempo();
                     bar = (int) t.barAt(v.landingPos) + 1;
                     beat = t.beatInBarAt(v.landingPos) + 1;
                 }
-                pending = new Snapshot.Pending(cueName(v.from), cueName(v.to), v.landing, bar, beat, v.fadeOutStart,
+                pending = new Snapshot.Pending(cueName(e, v.from), cueName(e, v.to), v.landing, bar, beat, v.fadeOutStart,
                         v.fadeOutLength, curveName(v.fadeOutCurve), v.fadeInStart, v.fadeInLength,
-                        curveName(v.fadeInCurve), cueName(v.bridge));
+                        curveName(v.fadeInCurve), cueName(e, v.bridge));
             }
         }
         return new Snapshot(p.frame(), p.cue(), p.bar(), p.beat(), java.util.List.copyOf(voices), pending);
@@ -332,7 +357,8 @@ public final class Segue implements AutoCloseable {
      * @return null if there is no such cue
      */
     public CueInfo cueInfo(String cue) {
-        var c = sheet.cue(cue);
+        Engine e = engine();
+        var c = e.sheet.cue(cue);
         if (c == null) {
             return null;
         }
@@ -357,7 +383,8 @@ public final class Segue implements AutoCloseable {
 
     /** Names of the sheet's named ducks, in sheet order. */
     public List<String> ducks() {
-        return sheet.ducks().stream().map(d -> d.name()).toList();
+        Engine e = engine();
+        return e.sheet.ducks().stream().map(d -> d.name()).toList();
     }
 
     /** Adds a listener; it receives events from the next {@link #update()} on. */
@@ -379,24 +406,43 @@ public final class Segue implements AutoCloseable {
             while ((e = local.poll()) != null) {
                 dispatch(e);
             }
-            while (events.poll(slot)) {
-                dispatch(toEvent(slot));
+            Engine now = engine();
+            if (now != seen) {
+                drainSince(seen, now.previous); // what the old sheets said before their swaps, in order
+                now.previous = null;
+                seen = now;
             }
-            long dropped = events.takeDropped();
-            if (dropped > 0) {
-                dispatch(new SegueEvent(SegueEvent.Type.ERROR, mixer.musicFrame(), 0, 0, 0, null, null, 0,
-                        dropped + " events were dropped: call update() more often or raise eventCapacity"));
-            }
+            drain(now);
             OutputDriver.Notice n;
             while (driver != null && (n = driver.pollNotice()) != null) {
-                dispatch(new SegueEvent(SegueEvent.Type.OUTPUT, mixer.musicFrame(), mixer.musicFrame() / (double) sheet.sampleRate(),
-                        0, 0, null, n.device(), 0, n.message()));
+                dispatch(new SegueEvent(SegueEvent.Type.OUTPUT, now.mixer.musicFrame(),
+                        now.mixer.musicFrame() / (double) now.sheet.sampleRate(), 0, 0, null, n.device(), 0, n.message()));
             }
             Throwable t = driver == null ? null : driver.takeFailure();
             if (t != null) {
-                dispatch(new SegueEvent(SegueEvent.Type.ERROR, mixer.musicFrame(), 0, 0, 0, null, null, 0,
+                dispatch(new SegueEvent(SegueEvent.Type.ERROR, now.mixer.musicFrame(), 0, 0, 0, null, null, 0,
                         "the audio thread failed: " + t));
             }
+        }
+    }
+
+    /** Drains {@code last} and the engines between it and {@code e}, oldest first. */
+    private void drainSince(Engine last, Engine e) {
+        if (e != null && e != last) {
+            drainSince(last, e.previous);
+            e.previous = null;
+        }
+        drain(e != null ? e : last);
+    }
+
+    private void drain(Engine e) {
+        while (e.events.poll(slot)) {
+            dispatch(toEvent(e, slot));
+        }
+        long dropped = e.events.takeDropped();
+        if (dropped > 0) {
+            dispatch(new SegueEvent(SegueEvent.Type.ERROR, e.mixer.musicFrame(), 0, 0, 0, null, null, 0,
+                    dropped + " events were dropped: call update() more often or raise eventCapacity"));
         }
     }
 
@@ -406,30 +452,30 @@ public final class Segue implements AutoCloseable {
         }
     }
 
-    private SegueEvent toEvent(EventRing.Slot s) {
+    private SegueEvent toEvent(Engine e, EventRing.Slot s) {
         SegueEvent.Type type = SegueEvent.Type.values()[s.type];
-        String cue = cueName(s.cue);
+        String cue = cueName(e, s.cue);
         String other = null;
         String message = null;
         switch (s.type) {
-            case Events.TRANSITION_SCHEDULED, Events.TRANSITION_DONE -> other = cueName(s.other);
-            case Events.MARKER -> other = sheet.cue(cue).markers()[s.other].name();
-            case Events.STINGER -> other = sheet.stingers().get(s.other).name();
+            case Events.TRANSITION_SCHEDULED, Events.TRANSITION_DONE -> other = cueName(e, s.other);
+            case Events.MARKER -> other = e.sheet.cue(cue).markers()[s.other].name();
+            case Events.STINGER -> other = e.sheet.stingers().get(s.other).name();
             case Events.STINGER_SKIPPED -> {
-                Stinger st = sheet.stingers().get(s.other);
+                Stinger st = e.sheet.stingers().get(s.other);
                 other = st.name();
                 message = s.at == Events.SKIP_COOLDOWN ? "still cooling down" : "no free playback slot";
             }
-            case Events.STATE -> other = sheet.states().get(s.other);
+            case Events.STATE -> other = e.sheet.states().get(s.other);
             case Events.ERROR -> message = switch ((int) (s.at & 0xFF)) {
                 case Events.ERR_VOICES_FULL -> "all " + s.other + " playback slots are busy; a cue or stinger was dropped"
                         + " (raise maxPlaybacks)";
-                case Events.ERR_NO_MARKER -> "no marker reachable in " + cue + "; the transition to " + cueName(s.other)
+                case Events.ERR_NO_MARKER -> "no marker reachable in " + cue + "; the transition to " + cueName(e, s.other)
                         + " landed on the next bar instead";
-                case Events.ERR_UNDERRUN -> streamText(cue, s.other) + ": " + (s.at >>> 8) + " frames were not decoded in"
+                case Events.ERR_UNDERRUN -> streamText(e, cue, s.other) + ": " + (s.at >>> 8) + " frames were not decoded in"
                         + " time and played as silence (the streamer fell behind, or the music jumped where it could"
                         + " not look ahead)";
-                case Events.ERR_STREAMS_FULL -> streamText(cue, s.other) + " plays silence: all " + streamer.size()
+                case Events.ERR_STREAMS_FULL -> streamText(e, cue, s.other) + " plays silence: all " + streamer.size()
                         + " stream voices are busy (raise streamVoices)";
                 default -> "error " + s.at;
             };
@@ -438,11 +484,11 @@ public final class Segue implements AutoCloseable {
             }
         }
         long at = s.type == Events.TRANSITION_SCHEDULED ? s.at : 0;
-        return new SegueEvent(type, s.frame, s.frame / (double) sheet.sampleRate(), s.bar, s.beat, cue, other, at, message);
+        return new SegueEvent(type, s.frame, s.frame / (double) e.sheet.sampleRate(), s.bar, s.beat, cue, other, at, message);
     }
 
-    private String streamText(String cue, int stem) {
-        var c = sheet.cue(cue);
+    private static String streamText(Engine e, String cue, int stem) {
+        var c = e.sheet.cue(cue);
         var st = c == null || stem < 0 || stem >= c.stems().length ? null : c.stems()[stem];
         return "streamed stem '" + (st == null ? "?" : st.name()) + "' (" + (st == null ? "?" : st.file()) + ") of cue '"
                 + cue + "'";
@@ -450,8 +496,54 @@ public final class Segue implements AutoCloseable {
 
     private static final String[] ROLES = {"bed", "outgoing", "bridge", "stinger", "outro"};
 
-    private String cueName(int index) {
-        return index >= 0 && index < sheet.cues().size() ? sheet.cues().get(index).name() : null;
+    private static String cueName(Engine e, int index) {
+        return index >= 0 && index < e.sheet.cues().size() ? e.sheet.cues().get(index).name() : null;
+    }
+
+    // ------------------------------------------------------------------ hot reload
+
+    /**
+     * Reads the cue sheet file again, with every stem it names, checks it, and if it is sound queues
+     * it to take over at the next bar of the playing cue (at once in silence or while paused; after a
+     * transition in flight has landed). The swap is sample-exact and click-free: the music goes on at
+     * the same position in the same-named cue (else the current state's cue), with the game state,
+     * parameters, held ducks, mutes, solos, volume and pause carried over by name; stingers and fades
+     * already sounding play out. A {@link SegueEvent.Type#RELOADED} event gives the frame it took over.
+     *
+     * <p>If the sheet has errors nothing changes, the old sheet keeps playing, and an
+     * {@link SegueEvent.Type#ERROR} event names the file and lists every error with its JSON path.
+     *
+     * <p>It decodes the stems on the calling thread (a real-time Segue keeps playing meanwhile); a
+     * composer preview may call it from a button, or let {@link Builder#watch(boolean)} call it on
+     * every save. On an offline Segue the swap happens inside a later {@link #render}, deterministically.
+     *
+     * @return every problem found, each {@code json.path: sentence}; empty when the sheet was accepted
+     */
+    public List<String> reload() {
+        return reloader.reload();
+    }
+
+    /**
+     * The problems of the last reload that failed, each {@code json.path: sentence}, for a preview to
+     * show; empty when the last reload was accepted (or none happened). Any thread.
+     */
+    public List<String> lastReloadErrors() {
+        return reloader.lastErrors();
+    }
+
+    /** A reloaded sheet passed: queue its engine for the audio thread. */
+    void prepared(CueSheet sheet) {
+        Engine old = engine();
+        Engine e = new Engine(sheet, config.commandCapacity, config.eventCapacity, config.maxPlaybacks, streamer);
+        e.flagsFrom(old);
+        e.previous = old;
+        handover.prepare(e.mixer, e.commands, e.params, e);
+    }
+
+    /** A reload failed: an ERROR event naming the file and every problem. */
+    void reloadFailed(Path file, List<String> errors) {
+        localError(null, "cannot reload " + file + "; the old sheet keeps playing. " + errors.size()
+                + (errors.size() == 1 ? " error:" : " errors:") + "\n  " + String.join("\n  ", errors));
     }
 
     // ------------------------------------------------------------------ offline
@@ -470,7 +562,7 @@ public final class Segue implements AutoCloseable {
         while (done < frames) {
             int n = Math.min(frames - done, 1 << 14);
             if (done == 0) {
-                mixer.render(interleavedStereo, n);
+                handover.render(interleavedStereo, n);
             } else {
                 renderInto(interleavedStereo, done, n);
             }
@@ -484,13 +576,14 @@ public final class Segue implements AutoCloseable {
         if (scratch == null || scratch.length < n * 2) {
             scratch = new float[n * 2];
         }
-        mixer.render(scratch, n);
+        handover.render(scratch, n);
         System.arraycopy(scratch, 0, out, offset * 2, n * 2);
     }
 
     /** The mixer rate in frames per second. */
     public int sampleRate() {
-        return sheet.sampleRate();
+        Engine e = engine();
+        return e.sheet.sampleRate();
     }
 
     /** The music clock in frames (same as {@code position().frame()}). */
@@ -500,22 +593,26 @@ public final class Segue implements AutoCloseable {
 
     /** Names of the sheet's game states, in sheet order. */
     public List<String> states() {
-        return sheet.states();
+        Engine e = engine();
+        return e.sheet.states();
     }
 
     /** Names of the sheet's cues, in sheet order. */
     public List<String> cues() {
-        return sheet.cues().stream().map(c -> c.name()).toList();
+        Engine e = engine();
+        return e.sheet.cues().stream().map(c -> c.name()).toList();
     }
 
     /** Names of the sheet's stingers, in sheet order. */
     public List<String> stingers() {
-        return sheet.stingers().stream().map(Stinger::name).toList();
+        Engine e = engine();
+        return e.sheet.stingers().stream().map(Stinger::name).toList();
     }
 
     /** Names of the sheet's parameters, in sheet order. */
     public List<String> parameters() {
-        return sheet.parameters().stream().map(Parameter::name).toList();
+        Engine e = engine();
+        return e.sheet.parameters().stream().map(Parameter::name).toList();
     }
 
     /**
@@ -523,7 +620,7 @@ public final class Segue implements AutoCloseable {
      * time (each stretch is also reported as an ERROR event). 0 when nothing streams. Any thread.
      */
     public long streamUnderruns() {
-        return mixer.underruns();
+        return engine().mixer.underruns();
     }
 
     /** Waits up to {@code millis} for the streamer to fill every ring at least half way; for tests. */
@@ -558,12 +655,12 @@ public final class Segue implements AutoCloseable {
      */
     public OutputStats outputStats() {
         if (driver == null) {
-            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sheet.sampleRate());
+            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sampleRate());
         }
         AudioOutput o = driver.output();
         return new OutputStats(driver.outputName(), driver.silent(), driver.underruns(), o == null ? 0 : o.queuedFrames(),
                 o == null ? 0 : o.deviceLatencyNanos(), driver.load(), driver.renderNanosLast(), driver.renderNanosMax(),
-                driver.blocks(), driver.framesWritten(), blockFrames, o == null ? 0 : o.queueBuffers(), sheet.sampleRate());
+                driver.blocks(), driver.framesWritten(), blockFrames, o == null ? 0 : o.queueBuffers(), sampleRate());
     }
 
     /**
@@ -583,6 +680,7 @@ public final class Segue implements AutoCloseable {
     /** Stops the audio thread and releases the output. Events not yet dispatched are discarded. */
     @Override
     public void close() {
+        reloader.stop();
         if (driver != null) {
             driver.close(); // the audio thread closes the output (and its OpenAL context) before it ends
         }
@@ -601,6 +699,7 @@ public final class Segue implements AutoCloseable {
         private int commandCapacity = 256;
         private int eventCapacity = 4096;
         private Supplier<AudioOutput> output;
+        private boolean watch;
         private boolean silent;
         private String deviceName;
         private int queueBuffers = 3;
@@ -774,6 +873,16 @@ public final class Segue implements AutoCloseable {
                 throw new IllegalArgumentException("maxPlaybacks " + n + " outside 2..256");
             }
             this.maxPlaybacks = n;
+            return this;
+        }
+
+        /**
+         * Hot reload: watch the cue sheet and every stem file it names, and {@link Segue#reload()} on
+         * each change (a save is read once it has settled, within about half a second). Default off.
+         * {@link Segue#close()} stops the watcher thread.
+         */
+        public Builder watch(boolean on) {
+            this.watch = on;
             return this;
         }
 

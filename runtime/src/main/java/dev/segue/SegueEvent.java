@@ -30,7 +30,12 @@ public record SegueEvent(Type type, long frame, double seconds, int bar, int bea
          * (playing silently, retrying) or it came back. {@code message} says which, {@code other} names
          * the output now playing.
          */
-        OUTPUT
+        OUTPUT,
+        /**
+         * A hot reload took over: from {@code frame} on the music plays the reloaded sheet; {@code cue}
+         * is the cue it goes on with (null in silence). See {@link Segue#reload()}.
+         */
+        RELOADED
     }
 
     /** A log line: frame, seconds, bar:beat, type and details. */

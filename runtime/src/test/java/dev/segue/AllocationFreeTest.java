@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * game, drives transitions, stingers, pause/resume, direct cue triggers, parameter sweeps (one moving
  * the bus low-pass), held ducks, stem mutes and solos, volume changes and monitor snapshots between
  * its chunks (the two take turns, so every chunk of audio sees fresh commands). The audio thread's own
- * allocation counter (com.sun.management.ThreadMXBean) must not move in steady state.
+ * allocation counter (com.sun.management.ThreadMXBean) must not move in steady state. Hot reloads
+ * happen during the measured part too: the swap to the new engine, the old one's tails and the
+ * forwarding of late commands run on the audio thread and allocate nothing either.
  */
 class AllocationFreeTest {
     @TempDir
@@ -72,6 +74,12 @@ class AllocationFreeTest {
             }
         }, "test-audio");
         audio.start();
+        java.util.List<Long> reloads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        segue.addListener(e -> {
+            if (e.type() == SegueEvent.Type.RELOADED) {
+                reloads.add(e.frame());
+            }
+        });
         String[] states = {"explore", "combat", "quiet", "explore", "combat", "explore"};
         int stateChanges = 0;
         long before = 0;
@@ -113,6 +121,10 @@ class AllocationFreeTest {
             if (t % 23 == 0) {
                 segue.setVolume(t % 46 == 0 ? 0.5f : 1f);
             }
+            if (t == warmTurns / 2 || t == warmTurns + 100) {
+                // a hot reload: loaded here, on the game thread; swapped in by the audio thread at a bar
+                assertEquals(java.util.List.of(), segue.reload());
+            }
             if (t % 9 == 0) {
                 segue.snapshot(); // the game reads the monitor while the audio thread publishes
             }
@@ -127,6 +139,7 @@ class AllocationFreeTest {
         gameTurn.set(total + 1);
         audio.join();
         assertTrue(stateChanges > 25, stateChanges + " state changes");
+        assertEquals(2, reloads.size(), "every reload swapped in: " + reloads);
         assertEquals(0, allocated, "bytes allocated by the audio thread over " + measuredTurns / 10 + " s of music");
     }
 

@@ -20,6 +20,7 @@ public final class Events {
     public static final int RESUMED = 12;
     /** Not sent by the mixer: the game thread makes these from output notices. */
     public static final int OUTPUT = 13;
+    public static final int RELOADED = 14;
 
     /** Error: every playback slot is busy; the request was dropped. */
     public static final int ERR_VOICES_FULL = 1;

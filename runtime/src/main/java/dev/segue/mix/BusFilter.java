@@ -92,4 +92,20 @@ final class BusFilter {
         zr1 = Math.abs(r1) < 1e-25 ? 0 : r1;
         zr2 = Math.abs(r2) < 1e-25 ? 0 : r2;
     }
+
+    /** Takes over {@code o}'s filter memory and wet level, so the bus goes on without a step. */
+    void copy(BusFilter o) {
+        b0 = o.b0;
+        b1 = o.b1;
+        b2 = o.b2;
+        a1 = o.a1;
+        a2 = o.a2;
+        zl1 = o.zl1;
+        zl2 = o.zl2;
+        zr1 = o.zr1;
+        zr2 = o.zr2;
+        wet0 = o.wet0;
+        wetStep = o.wetStep;
+        wetNext = o.wetNext;
+    }
 }

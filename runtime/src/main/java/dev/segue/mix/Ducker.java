@@ -86,4 +86,14 @@ final class Ducker {
         }
         return next;
     }
+
+    /** Becomes a copy of {@code o}: the stingers' ducks go on across a hot reload. */
+    void copy(Ducker o) {
+        System.arraycopy(o.start, 0, start, 0, SLOTS);
+        System.arraycopy(o.attack, 0, attack, 0, SLOTS);
+        System.arraycopy(o.holdEnd, 0, holdEnd, 0, SLOTS);
+        System.arraycopy(o.release, 0, release, 0, SLOTS);
+        System.arraycopy(o.level, 0, level, 0, SLOTS);
+        System.arraycopy(o.active, 0, active, 0, SLOTS);
+    }
 }

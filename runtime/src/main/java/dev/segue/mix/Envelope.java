@@ -47,4 +47,13 @@ final class Envelope {
         }
         return (float) (to + (from - to) * curve.out(t));
     }
+
+    /** Becomes a copy of {@code o} (a hot reload carries envelopes over). */
+    void copy(Envelope o) {
+        start = o.start;
+        length = o.length;
+        from = o.from;
+        to = o.to;
+        curve = o.curve;
+    }
 }

@@ -56,6 +56,10 @@ public final class Mixer {
 
     private final Envelope master = new Envelope();
     private boolean paused;
+    /** Set once a hot reload handed the music to a new mixer: it reads no commands and emits no events. */
+    boolean retired;
+    /** The game state last set (-1: none), carried across a hot reload by name. */
+    int state = -1;
 
     long now;
     private long segStart;
@@ -187,7 +191,7 @@ public final class Mixer {
     public void render(float[] out, int frames) {
         java.util.Arrays.fill(out, 0, frames * 2, 0f);
         boolean any = false;
-        while (commands.poll(cmd)) {
+        while (!retired && commands.poll(cmd)) {
             apply(cmd[0], cmd[1]);
             any = true;
         }
@@ -279,6 +283,7 @@ public final class Mixer {
     private void apply(int type, int arg) {
         switch (type) {
             case CommandRing.SET_STATE:
+                state = arg;
                 emitAt(Events.STATE, now, 0, -1, arg);
                 tx.request(sheet.stateCue(arg));
                 break;
@@ -602,6 +607,9 @@ public final class Mixer {
     // ------------------------------------------------------------------ events
 
     void emitAt(int type, long frame, long at, int cue, int other) {
+        if (retired) {
+            return;
+        }
         int br = 0;
         int bt = 0;
         if (bed >= 0) {
@@ -610,5 +618,62 @@ public final class Mixer {
             bt = b.cue.tempo().beatInBarAt(b.pos) + 1;
         }
         events.publish(type, frame, at, cue, other, br, bt);
+    }
+
+    // ------------------------------------------------------------------ hot reload (see Handover)
+
+    Parameters params() {
+        return params;
+    }
+
+    /** Paused and faded out: the clock holds, nothing sounds. */
+    boolean frozen() {
+        return paused && now >= master.end();
+    }
+
+    /**
+     * Takes over from {@code old} at its frame {@code now} (the audio thread, during a hand-over): the
+     * clock, pause, volume, held ducks, stinger ducks, the bus filter's state, mutes and solos, the
+     * parameters' smoothed values and targets, cue positions and stinger cooldowns, each mapped by
+     * name through {@code h}. Allocates nothing.
+     */
+    void inherit(Mixer old, Handover.Next h) {
+        now = old.now;
+        segStart = now;
+        segEnd = now;
+        outputFrames = old.outputFrames;
+        paused = old.paused;
+        master.copy(old.master);
+        for (int i = 0; i < old.held.length; i++) {
+            if (h.duckMap[i] >= 0) {
+                held[h.duckMap[i]].copy(old.held[i]);
+            }
+        }
+        ducker.copy(old.ducker);
+        if (busFilter != null && old.busFilter != null) {
+            busFilter.copy(old.busFilter);
+        }
+        for (int i = 0; i < old.muted.length; i++) {
+            int j = h.stemMap[i];
+            if (j >= 0) {
+                muted[j] = old.muted[i];
+                soloed[j] = old.soloed[i];
+            }
+        }
+        for (int c = 0; c < sheet.cues().size(); c++) {
+            params.audibility(sheet.cues().get(c), muted, soloed);
+        }
+        params.inherit(old.params, h.paramMap, h.stemMap);
+        for (int i = 0; i < old.lastPos.length; i++) {
+            if (h.cueMap[i] >= 0) {
+                lastPos[h.cueMap[i]] = old.lastPos[i];
+            }
+        }
+        for (int i = 0; i < old.stingerLast.length; i++) {
+            if (h.stingerMap[i] >= 0) {
+                stingerLast[h.stingerMap[i]] = old.stingerLast[i];
+            }
+        }
+        state = old.state >= 0 ? h.stateMap[old.state] : -1;
     }
 }

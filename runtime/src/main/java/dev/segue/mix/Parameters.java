@@ -119,4 +119,31 @@ final class Parameters {
             audibleTarget[base + s] = heard ? 1f : 0f;
         }
     }
+
+    /**
+     * Takes over {@code o}'s smoothed values, mapped by name ({@code paramMap}: old index to new, -1
+     * when gone; {@code stemMap}: old flat stem id to new), its targets in the slots, and the volume.
+     */
+    void inherit(Parameters o, int[] paramMap, int[] stemMap) {
+        for (int i = 0; i < paramMap.length; i++) {
+            int j = paramMap[i];
+            if (j >= 0) {
+                value[j] = Math.max(min[j], Math.min(max[j], o.value[i]));
+                slots.set(j, o.slots.get(i));
+            }
+        }
+        for (int i = 0; i < stemMap.length; i++) {
+            int j = stemMap[i];
+            if (j >= 0) {
+                audible[j] = o.audible[i];
+            }
+        }
+        volumeBits.set(o.volumeBits.get());
+        volume = o.volume;
+    }
+
+    /** The master volume target as the game last set it, as float bits. */
+    int volumeBits() {
+        return volumeBits.get();
+    }
 }

@@ -1,0 +1,382 @@
+package dev.segue.mix;
+
+import dev.segue.control.CommandRing;
+import dev.segue.control.Events;
+import dev.segue.control.ParameterSlots;
+import dev.segue.cue.Cue;
+import dev.segue.cue.CueSheet;
+import dev.segue.cue.Curve;
+import dev.segue.cue.GainCurve;
+import dev.segue.cue.Stem;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Hot reload on the audio thread: hands the music from the playing {@link Mixer} to a new one built
+ * from a reloaded cue sheet, sample-exact, at the next bar of the playing cue (at once in silence or
+ * while paused; never while a transition is in flight).
+ *
+ * <p>Everything is prepared on another thread as a {@link Next}: the new mixer with its own pools,
+ * rings and slots, and arrays that map every old index (state, cue, stinger, duck, parameter, stem)
+ * to the new one by name. {@link #render} finds the swap frame F, renders the old mixer up to F, has
+ * the new one {@link Mixer#inherit inherit} the old one's state at F and start its bed (the same-named
+ * cue, else the current state's cue) at the old bed's position. When the bed's audio is unchanged the
+ * hand-off is seamless (bit for bit); otherwise the two beds cross over 5 ms, linearly. The old mixer,
+ * {@linkplain Mixer#retired retired}, keeps rendering only its tails (stingers, fades), and for at
+ * least a second its command ring and parameter slots are still read and forwarded, remapped, to the
+ * new mixer, so a command the game sent to the old sheet as the swap happened is not lost. The tails
+ * follow neither pause nor volume changes made after the swap; a Segue paused at the swap drops them.
+ *
+ * <p>{@link #render} allocates nothing, takes no lock, and does no I/O.
+ */
+public final class Handover {
+    /** A prepared hand-over: made off the audio thread by {@link #prepare}. */
+    public static final class Next {
+        final Mixer base;
+        final CommandRing baseCommands;
+        final ParameterSlots baseSlots;
+        final Mixer mixer;
+        final CommandRing commands;
+        final ParameterSlots slots;
+        final Object owner;
+        final int[] stateMap;
+        final int[] cueMap;
+        final int[] stingerMap;
+        final int[] duckMap;
+        final int[] paramMap;
+        final int[] stemMap;
+        /** Per old cue: its same-named new cue has the very same audio, gains and timeline. */
+        final boolean[] sameAudio;
+        /** The old sheet's parameter targets and volume last seen, for forwarding late writes. */
+        final float[] seen;
+        int seenVolume;
+
+        private Next(Next from, Mixer mixer, CommandRing commands, ParameterSlots slots, Object owner) {
+            this.base = from == null ? mixer : from.mixer;
+            this.baseCommands = from == null ? commands : from.commands;
+            this.baseSlots = from == null ? slots : from.slots;
+            this.mixer = mixer;
+            this.commands = commands;
+            this.slots = slots;
+            this.owner = owner;
+            CueSheet a = base.sheet;
+            CueSheet b = mixer.sheet;
+            stateMap = new int[a.states().size()];
+            for (int i = 0; i < stateMap.length; i++) {
+                stateMap[i] = b.stateIndex(a.states().get(i));
+            }
+            cueMap = new int[a.cues().size()];
+            sameAudio = new boolean[cueMap.length];
+            stemMap = new int[a.totalStems()];
+            Arrays.fill(stemMap, -1);
+            for (Cue c : a.cues()) {
+                Cue d = b.cue(c.name());
+                cueMap[c.index()] = d == null ? -1 : d.index();
+                if (d == null) {
+                    continue;
+                }
+                sameAudio[c.index()] = sameAudio(a, c, b, d);
+                for (int s = 0; s < c.stems().length; s++) {
+                    for (int t = 0; t < d.stems().length; t++) {
+                        if (c.stems()[s].name().equals(d.stems()[t].name())) {
+                            stemMap[a.stemId(c.index(), s)] = b.stemId(d.index(), t);
+                        }
+                    }
+                }
+            }
+            stingerMap = new int[a.stingers().size()];
+            for (int i = 0; i < stingerMap.length; i++) {
+                stingerMap[i] = b.stingerIndex(a.stingers().get(i).name());
+            }
+            duckMap = new int[a.ducks().size()];
+            for (int i = 0; i < duckMap.length; i++) {
+                duckMap[i] = b.duckIndex(a.ducks().get(i).name());
+            }
+            paramMap = new int[a.parameters().size()];
+            for (int i = 0; i < paramMap.length; i++) {
+                paramMap[i] = b.parameterIndex(a.parameters().get(i).name());
+            }
+            seen = new float[paramMap.length];
+        }
+
+        private static boolean sameAudio(CueSheet a, Cue c, CueSheet b, Cue d) {
+            if (c.length() != d.length() || c.loops() != d.loops() || c.loopStart() != d.loopStart()
+                    || c.loopEnd() != d.loopEnd() || c.stems().length != d.stems().length) {
+                return false;
+            }
+            for (int s = 0; s < c.stems().length; s++) {
+                Stem x = c.stems()[s];
+                Stem y = d.stems()[s];
+                if (x.streamed() || y.streamed()) {
+                    return false; // streamed audio is not held to compare: cross over (5 ms) instead
+                }
+                if (!x.name().equals(y.name()) || x.gain() != y.gain() || !sameCurve(a, x.curve(), b, y.curve())
+                        || x.audio().channels() != y.audio().channels()
+                        || !Arrays.equals(x.audio().samples(), y.audio().samples())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean sameCurve(CueSheet a, GainCurve x, CueSheet b, GainCurve y) {
+            if (x == null || y == null) {
+                return x == y;
+            }
+            return a.parameters().get(x.parameter()).name().equals(b.parameters().get(y.parameter()).name())
+                    && Arrays.equals(x.values(), y.values()) && Arrays.equals(x.gains(), y.gains());
+        }
+
+        /** The object the caller attached (its game-side view of the new sheet). */
+        public Object owner() {
+            return owner;
+        }
+    }
+
+    private final AtomicReference<Next> pending = new AtomicReference<>();
+    private volatile Next active;
+    private Next retired;
+    private long retiredSince;
+    private final float[] scratch;
+    private final int[] cmd = new int[2];
+
+    /**
+     * @param first     the mixer that plays first
+     * @param commands  its command ring
+     * @param slots     its parameter slots
+     * @param owner     the caller's object for it (returned by {@link #owner()})
+     * @param maxFrames the most frames one {@link #render} call asks for
+     */
+    public Handover(Mixer first, CommandRing commands, ParameterSlots slots, Object owner, int maxFrames) {
+        Next n = new Next(null, first, commands, slots, owner);
+        active = n;
+        scratch = new float[maxFrames * 2];
+    }
+
+    /** The owner of the mixer playing now: it changes on the audio thread at the swap. Any thread. */
+    public Object owner() {
+        return active.owner;
+    }
+
+    /** The mixer playing now. Any thread. */
+    public Mixer mixer() {
+        return active.mixer;
+    }
+
+    /**
+     * Queues {@code mixer} to take over at the next bar; replaces a hand-over still waiting. Off the
+     * audio thread; the index maps are built here.
+     */
+    public void prepare(Mixer mixer, CommandRing commands, ParameterSlots slots, Object owner) {
+        while (true) {
+            Next waiting = pending.get();
+            Next base = active;
+            Next n = new Next(base, mixer, commands, slots, owner);
+            if (active == base && pending.compareAndSet(waiting, n)) {
+                return; // if the audio thread swapped meanwhile, pending is no longer `waiting`: redo
+            }
+        }
+    }
+
+    /** True while a prepared hand-over waits for its bar. Any thread. */
+    public boolean waiting() {
+        return pending.get() != null;
+    }
+
+    /** Renders {@code frames} frames (at most maxFrames) into {@code out}, overwritten. Audio thread. */
+    public void render(float[] out, int frames) {
+        Next n = pending.get();
+        Mixer m = active.mixer;
+        if (n != null && retired == null && n.base == m) {
+            long f = swapFrame(m, frames);
+            if (f >= 0) {
+                int k = (int) (f - m.now);
+                if (k > 0) {
+                    m.render(out, k);
+                }
+                if (m.now == f && stable(m)) {
+                    swap(n);
+                    pending.compareAndSet(n, null);
+                } // else the music did not reach F as planned (paused, a transition began): try again later
+                renderRest(out, k, frames);
+                return;
+            }
+        }
+        if (n != null && n.base != m) {
+            pending.compareAndSet(n, null); // prepared against a sheet no longer playing
+        }
+        renderRest(out, 0, frames);
+    }
+
+    private void renderRest(float[] out, int from, int frames) {
+        Mixer m = active.mixer;
+        int n = frames - from;
+        if (n <= 0) {
+            return;
+        }
+        Next r = retired;
+        if (r != null) {
+            forward(r);
+        }
+        if (from == 0) {
+            m.render(out, n);
+        } else {
+            m.render(scratch, n);
+            System.arraycopy(scratch, 0, out, from * 2, n * 2);
+        }
+        if (r != null) {
+            Mixer old = r.base;
+            old.render(scratch, n);
+            for (int i = 0; i < n * 2; i++) {
+                out[from * 2 + i] += scratch[i];
+            }
+            // done once its tails have ended (or it is paused: it reads no RESUME, they would never end)
+            if ((!anyActive(old) || old.frozen()) && old.outputFrames() - retiredSince >= old.sheet.sampleRate()) {
+                retired = null; // dropped: the garbage is collected off the audio thread
+            }
+        }
+    }
+
+    /** Commands and parameter writes that still reached the old sheet go on to the new one, remapped. */
+    private void forward(Next r) {
+        while (r.baseCommands.poll(cmd)) {
+            int arg = remap(r, cmd[0], cmd[1]);
+            if (arg >= 0) {
+                r.commands.offer(cmd[0], arg);
+            }
+        }
+        for (int i = 0; i < r.seen.length; i++) {
+            float v = r.baseSlots.get(i);
+            if (Float.floatToRawIntBits(v) != Float.floatToRawIntBits(r.seen[i])) {
+                r.seen[i] = v;
+                if (r.paramMap[i] >= 0) {
+                    r.slots.set(r.paramMap[i], v);
+                }
+            }
+        }
+        int vol = r.base.params().volumeBits();
+        if (vol != r.seenVolume) {
+            r.seenVolume = vol;
+            r.mixer.setVolume(Float.intBitsToFloat(vol));
+        }
+    }
+
+    /** An old-sheet command argument in the new sheet's indices, or -1 if its target is gone. */
+    private static int remap(Next r, int type, int arg) {
+        switch (type) {
+            case CommandRing.SET_STATE:
+                return r.stateMap[arg];
+            case CommandRing.GOTO_CUE:
+                return r.cueMap[arg];
+            case CommandRing.STINGER:
+                return r.stingerMap[arg];
+            case CommandRing.DUCK: {
+                int d = r.duckMap[arg >> 1];
+                return d < 0 ? -1 : d << 1 | (arg & 1);
+            }
+            case CommandRing.MUTE:
+            case CommandRing.SOLO: {
+                int s = r.stemMap[arg >> 1];
+                return s < 0 ? -1 : s << 1 | (arg & 1);
+            }
+            default:
+                return arg;
+        }
+    }
+
+    private static boolean anyActive(Mixer m) {
+        for (Playback p : m.pool) {
+            if (p.active) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nothing in flight: no transition pending, no outgoing cue, the bed's own fade done. */
+    private static boolean stable(Mixer m) {
+        if (m.transitions().pending || m.anyOutgoing()) {
+            return false;
+        }
+        return m.bed < 0 || m.pool[m.bed].env.end() <= m.now;
+    }
+
+    /** The frame of this block to swap on, or -1 if not in it. */
+    private static long swapFrame(Mixer m, int frames) {
+        if (!stable(m)) {
+            return -1;
+        }
+        if (m.frozen() || m.bed < 0) {
+            return m.now;
+        }
+        Playback b = m.pool[m.bed];
+        if (!b.sounding) {
+            return -1;
+        }
+        long d = Grid.untilPoint(b.cue, b.pos, b.loopsNow(m.now), Grid.BAR, null, false);
+        return d >= 0 && d < frames ? m.now + d : -1;
+    }
+
+    /** The swap at frame {@code old.now}. */
+    private void swap(Next n) {
+        Mixer old = n.base;
+        Mixer m = n.mixer;
+        m.inherit(old, n);
+        int bedCue = -1;
+        if (old.bed >= 0) {
+            Playback ob = old.pool[old.bed];
+            int c = n.cueMap[ob.cue.index()];
+            if (c < 0 && m.state >= 0) {
+                c = m.sheet.stateCue(m.state);
+            }
+            long pos = c >= 0 ? positionIn(m.sheet.cues().get(c), ob.pos) : -1;
+            boolean seamless = pos >= 0 && n.cueMap[ob.cue.index()] == c && n.sameAudio[ob.cue.index()];
+            float g = ob.env.gain(old.now);
+            if (pos >= 0) {
+                int i = m.alloc();
+                Playback p = m.pool[i];
+                p.start(m.sheet.cues().get(c), Playback.BED, old.now, pos);
+                p.looping = ob.looping && p.looping;
+                p.sounding = true;
+                if (seamless) {
+                    p.env.copy(ob.env);
+                    if (!old.frozen()) { // at a bar: a segment edge, where each stem's next gain is exact
+                        System.arraycopy(ob.nextGain, 0, p.nextGain, 0, p.nextGain.length);
+                        p.stemGainSet = ob.stemGainSet;
+                    }
+                } else {
+                    p.env.ramp(old.now, old.minFade, 0f, g, Curve.LINEAR);
+                }
+                m.bed = i;
+                bedCue = c;
+            }
+            if (seamless) {
+                ob.active = false;
+            } else {
+                ob.env.ramp(old.now, old.minFade, g, 0f, Curve.LINEAR);
+                ob.stopAt = old.now + old.minFade;
+            }
+            old.bed = -1;
+        }
+        old.retired = true;
+        for (int i = 0; i < n.seen.length; i++) {
+            n.seen[i] = n.baseSlots.get(i);
+        }
+        n.seenVolume = old.params().volumeBits();
+        m.emitAt(Events.RELOADED, m.now, 0, bedCue, -1);
+        retiredSince = old.outputFrames();
+        retired = n;
+        active = n;
+    }
+
+    /** Where a bed at old position {@code pos} goes on in {@code c}: wrapped into its loop, or -1 past its end. */
+    private static long positionIn(Cue c, long pos) {
+        if (pos < c.length() && (!c.loops() || pos < c.loopEnd())) {
+            return pos;
+        }
+        if (c.loops() && c.loopEnd() > c.loopStart()) {
+            return c.loopStart() + (pos - c.loopStart()) % (c.loopEnd() - c.loopStart());
+        }
+        return -1;
+    }
+}
