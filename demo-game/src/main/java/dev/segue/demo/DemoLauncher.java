@@ -74,6 +74,7 @@ public final class DemoLauncher {
         } else {
             s.driver = new KeyboardDriver();
             s.prefs = true;
+            s.watch = true;
         }
         new Lwjgl3Application(new SegueDemo(s), c);
     }

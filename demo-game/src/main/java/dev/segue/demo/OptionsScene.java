@@ -61,7 +61,7 @@ final class OptionsScene implements Scene {
     }
 
     private void rebuild() {
-        String problem = game.reloadMusic();
+        String problem = game.rebuildMusic();
         message = problem == null ? "music restarted: " + game.music.status() : "kept the old music: " + problem;
     }
 

@@ -46,6 +46,11 @@ final class SegueDemo extends ApplicationAdapter {
         Runnable onExit;
         /** Read and keep the player's settings in libGDX preferences. */
         boolean prefs;
+        /**
+         * Hot reload on every save: Segue watches the sheet file and its stems (the window runs; the
+         * headless autoplay keeps it off so its render stays deterministic).
+         */
+        boolean watch;
         /** Called once the music is loaded (or failed). */
         java.util.function.Consumer<Music> onMusic;
     }
@@ -98,6 +103,7 @@ final class SegueDemo extends ApplicationAdapter {
         p.blockFrames = settings.latency().frames;
         p.cache = setup.cache;
         p.output = settings.output();
+        p.watch = setup.watch;
         return p;
     }
 
@@ -128,10 +134,10 @@ final class SegueDemo extends ApplicationAdapter {
     }
 
     /**
-     * Builds the score again (new latency or output, or the sheet edited on disk) and swaps it in;
-     * on failure the old music keeps playing and the reason is returned.
+     * Builds the score again with new options (latency, output) and swaps it in; on failure the old
+     * music keeps playing and the reason is returned, else null.
      */
-    String reloadMusic() {
+    String rebuildMusic() {
         if (music == null) {
             return "the music is still loading";
         }
@@ -143,6 +149,27 @@ final class SegueDemo extends ApplicationAdapter {
         } catch (RuntimeException e) {
             return rootMessage(e);
         }
+    }
+
+    /**
+     * The preview's "reload sheet": reads the cue sheet file and its stems again from disk
+     * ({@link Segue#reload()}); a sound sheet takes over at the next bar (a RELOADED event says where),
+     * a broken one changes nothing. Returns the problems, each {@code json.path: sentence}, empty when
+     * the sheet was accepted.
+     */
+    java.util.List<String> reloadMusic() {
+        if (music == null) {
+            return java.util.List.of("the music is still loading");
+        }
+        if (music.segue() == null) {
+            return java.util.List.of(music.status());
+        }
+        return music.segue().reload();
+    }
+
+    /** The cue sheet file on disk the music plays and a reload reads (a jar's sheet: its cached copy). */
+    String sheetName() {
+        return sheetName;
     }
 
     static String rootMessage(Throwable e) {
