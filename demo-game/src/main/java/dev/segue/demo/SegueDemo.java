@@ -67,6 +67,8 @@ final class SegueDemo extends ApplicationAdapter {
     private String sheetName;
     private ScoreMap map;
     private double time;
+    private Soundtracks soundtracks;
+    private SoundtrackPlayback playback;
 
     SegueDemo(Setup setup) {
         this.setup = setup;
@@ -179,6 +181,18 @@ final class SegueDemo extends ApplicationAdapter {
         }
         String m = t.getMessage();
         return m == null ? t.toString() : m;
+    }
+
+    /**
+     * The custom-soundtrack screen over the player's saved choices (opened from the config folder on
+     * first use, kept for the rest of the run).
+     */
+    SoundtracksScene soundtracksScreen(Scene back) {
+        if (soundtracks == null) {
+            soundtracks = Soundtracks.open(map);
+            playback = new SoundtrackPlayback();
+        }
+        return new SoundtracksScene(this, back, soundtracks, playback);
     }
 
     /** Switches to another scene. */
