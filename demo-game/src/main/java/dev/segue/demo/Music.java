@@ -96,8 +96,7 @@ final class Music implements AutoCloseable {
             return "music rendered offline";
         }
         if (o.silent()) {
-            return "no sound device: music runs on Segue's silent output"
-                    + (outputNote == null ? "" : " (" + outputNote + ")");
+            return "no sound device: music runs on Segue's silent output";
         }
         return "music on " + o.device();
     }

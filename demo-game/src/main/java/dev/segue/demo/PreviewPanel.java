@@ -189,7 +189,10 @@ final class PreviewPanel {
         g.text(game.music.status() + (message.isEmpty() ? "" : "  ·  " + message), 330, 645, 0.95f, Gfx.DIM);
         g.text("ducks: " + (game.music.ducks().isEmpty() ? "none" : String.join(", ", game.music.ducks())), 330,
                 625, 0.95f, Gfx.DIM);
-        g.text(RuntimeApi.outputLine(s), 330, 607, 0.85f, Gfx.DIM);
+        String note = game.music.outputNote();
+        g.text(SoundtracksScene.printable(SoundtracksScene.fit(RuntimeApi.outputLine(s) + (note == null ? "" : "  ·  " + note),
+                150)), 330, 607, 0.85f,
+                Gfx.DIM);
         reloadText(g);
     }
 

@@ -67,9 +67,9 @@ final class RuntimeApi {
         if ("offline".equals(o.device())) {
             return "output: offline render";
         }
-        return String.format(Locale.ROOT, "output: %s%s  ·  latency %.1f ms (%d × %d frames queued)  ·  load %.0f %%"
-                + "  ·  underruns %d", o.device(), o.silent() ? " (silent)" : "", o.latencyMillis(), o.queueBuffers(),
-                o.blockFrames(), o.load() * 100, o.underruns());
+        return String.format(Locale.ROOT, "output: %s%s  ·  latency %.1f ms (%d x %d frames queued)  ·  load %.0f %%"
+                + "  ·  underruns %d", o.device(), o.silent() && !o.device().contains("silent") ? " (silent)" : "",
+                o.latencyMillis(), o.queueBuffers(), o.blockFrames(), o.load() * 100, o.underruns());
     }
 
     /** True when the music plays on no device: none could be opened, it was lost, or silent was chosen. */

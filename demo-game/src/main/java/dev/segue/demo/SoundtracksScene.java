@@ -102,23 +102,46 @@ final class SoundtracksScene implements Scene {
         contexts(g, clicks, labels);
         g.shapes.end();
         g.textUi();
-        g.text("CUSTOM SOUNDTRACKS", Gfx.W / 2, 700, 2f, Gfx.GATE, Align.center);
+        g.text("CUSTOM SOUNDTRACKS", Gfx.W / 2, 708, 3f, Gfx.GATE, Align.center);
         for (Label l : labels) {
             g.text(l.text, l.x, l.y, l.scale, l.color, l.align);
         }
         String msg = playbackMessage != null ? playbackMessage : model.message();
-        g.text(fit(msg, 150), 30, 82, 1.0f, Gfx.PICKUP);
+        g.text(printable(fit(msg, 150)), 30, 104, 1.0f, Gfx.PICKUP);
         if (model.notice() != null) {
-            g.text(fit(model.notice(), 150), 30, 60, 0.95f, Gfx.FOE);
+            List<String> lines = wrap(printable(model.notice()), 160);
+            for (int i = 0; i < Math.min(3, lines.size()); i++) {
+                g.text(lines.get(i), 30, 80 - i * 16, 0.9f, Gfx.FOE);
+            }
         }
-        g.text("click to choose  ·  saved at once to " + fit(model.storeFile().toString(), 70) + "  ·  Esc back",
-                Gfx.W / 2, 28, 0.95f, Gfx.DIM, Align.center);
+        g.text(printable("click to choose  ·  saved at once to " + tail(model.storeFile().toString(), 70) + "  ·  Esc back"),
+                Gfx.W / 2, 24, 0.95f, Gfx.DIM, Align.center);
         g.batch.end();
         // act after drawing: a click changes what the next frame shows
         clicks.forEach(Runnable::run);
     }
 
+    /** A line of text to draw; characters the bitmap font lacks become ASCII look-alikes or '?'. */
     private record Label(String text, float x, float y, float scale, Color color, int align) {
+        Label {
+            text = printable(text);
+        }
+    }
+
+    /** {@code s} in the characters the demo's font has (Latin-1): dashes, ellipses and quotes made ASCII. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\u2014', '\u2013' -> b.append('-');
+                case '\u2026' -> b.append("...");
+                case '\u2018', '\u2019' -> b.append('\'');
+                case '\u201c', '\u201d' -> b.append('"');
+                default -> b.append(c < 256 ? c : '?');
+            }
+        }
+        return b.toString();
     }
 
     private static Label label(String text, float x, float y, float scale, Color color) {
@@ -144,7 +167,7 @@ final class SoundtracksScene implements Scene {
         List<String> folders = model.store().folders();
         for (int i = 0; i < Math.min(5, folders.size()); i++) {
             String f = folders.get(i);
-            labels.add(label(fit(f, 40), x + 8, y, 0.9f, java.nio.file.Files.isDirectory(java.nio.file.Path.of(f))
+            labels.add(label(tail(f, 40), x + 8, y, 0.9f, java.nio.file.Files.isDirectory(java.nio.file.Path.of(f))
                     ? Gfx.TEXT : Gfx.FOE));
             button(g, clicks, labels, x + 320, y - 20, 70, 22, "remove", Gfx.FOE, false, !model.scanning(),
                     () -> model.removeFolder(f));
@@ -220,8 +243,8 @@ final class SoundtracksScene implements Scene {
             String name = a.getKey();
             int n = a.getValue().size();
             double secs = a.getValue().stream().mapToDouble(Song::seconds).sum();
-            button(g, clicks, labels, x, y - 22, 400, 24, fit(name, 36) + String.format(Locale.ROOT, "  ·  %d songs, %d:%02d",
-                    n, (int) secs / 60, (int) secs % 60), Gfx.GATE, false, true, () -> model.fromAlbum(name));
+            button(g, clicks, labels, x, y - 22, 400, 24, fit(name, 36) + String.format(Locale.ROOT, "  ·  %d %s, %d:%02d",
+                    n, n == 1 ? "song" : "songs", (int) secs / 60, (int) secs % 60), Gfx.GATE, false, true, () -> model.fromAlbum(name));
             y -= 28;
         }
         List<Soundtrack> tracks = model.store().soundtracks();
