@@ -253,6 +253,9 @@ final class SegueDemo extends ApplicationAdapter {
 
     @Override
     public void dispose() {
+        if (soundtracks != null) {
+            soundtracks.cancelScan();
+        }
         if (music != null) {
             music.close();
         }

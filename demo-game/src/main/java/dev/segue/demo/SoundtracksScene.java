@@ -31,7 +31,8 @@ final class SoundtracksScene implements Scene {
     final Soundtracks model;
     final SoundtrackPlayback playback;
     private final StringBuilder typed = new StringBuilder();
-    private boolean typing;
+    /** The path field has the keyboard (after a click on it). */
+    boolean typing;
     private final InputProcessor previousInput;
     private String playbackMessage;
 
@@ -83,8 +84,8 @@ final class SoundtracksScene implements Scene {
         }
     }
 
+    /** Back to where the player came from; a running scan goes on (its report is here on return). */
     private void leave() {
-        model.cancelScan();
         if (Gdx.input != null) {
             Gdx.input.setInputProcessor(previousInput);
         }

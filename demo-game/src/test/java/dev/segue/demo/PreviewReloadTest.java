@@ -42,7 +42,6 @@ class PreviewReloadTest {
         List<String> badReload;
         long badAt = -1;
         List<String> shownErrors;
-        String noticeAfterBad;
         double peakAfterBad;
         long rendered;
         String problem;
@@ -135,7 +134,6 @@ class PreviewReloadTest {
                 }
             }
             if ((seen.badReload != null && now > seen.badAt + 4 * 48_000) || t > 60) {
-                seen.noticeAfterBad = game.music.reloadNotice();
                 if (seen.badReload == null) {
                     seen.problem = "no reload took over within 60 s of game time";
                 }

@@ -151,6 +151,25 @@ class SoundtracksTest {
     }
 
     @Test
+    void aPathTypedIntoTheScreensFieldAddsTheFolder() throws Exception {
+        Path music = Files.createDirectories(tmp.resolve("Música con espacios"));
+        Soundtracks model = Soundtracks.open(tmp.resolve("config"), ScoreMap.find());
+        SoundtracksScene screen = new SoundtracksScene(null, null, model, new SoundtrackPlayback());
+        assertFalse(screen.type('x'), "keys go to the field only once it is clicked");
+        screen.typing = true;
+        for (char c : (music + "/nope").toCharArray()) {
+            assertTrue(screen.type(c));
+        }
+        for (int i = 0; i < "/nope".length(); i++) {
+            screen.type('\b');
+        }
+        screen.type('\r');
+        assertTrue(model.store().folders().contains(music.toAbsolutePath().normalize().toString()), model.message());
+        assertFalse(model.store().folders().stream().anyMatch(f -> f.endsWith("nope")), "Backspace took it off");
+        assertEquals(model.store(), Soundtracks.open(tmp.resolve("config"), ScoreMap.find()).store(), "saved");
+    }
+
+    @Test
     void theScreenSaysPlaybackIsNotHereInsteadOfFakingIt() {
         SoundtrackPlayback p = new SoundtrackPlayback();
         assertFalse(p.available());
