@@ -152,6 +152,21 @@ class TransitionSemanticsTest {
     }
 
     @Test
+    void aReplacedRequestDoesNotLeaveASecondOutroBehind() {
+        // a leaves through its outro on the next bar; before it lands the game changes its mind: the
+        // outro scheduled for the first request must go with it, so exactly one outro plays
+        Audio.Session s = go("{\"from\": \"a\", \"to\": \"*\", \"when\": \"nextBar\", \"outro\": true}", 100_000, "b");
+        s.at(110_000, g -> g.setState("none"));
+        float[] out = s.render(6 * BAR);
+        List<SegueEvent> outros = s.events(SegueEvent.Type.CUE_STARTED).stream()
+                .filter(e -> "outro".equals(e.other())).toList();
+        assertEquals(1, outros.size(), "outros started: " + outros);
+        assertEquals(2 * BAR, outros.get(0).frame());
+        // one outro at unit gain: a's own frames from its loop end, not twice as loud
+        assertEquals(5 * BAR + 1000, posA(out, 2 * BAR + 1000));
+    }
+
+    @Test
     void aBridgePlaysBetweenAndTheDestinationFollowsOnItsExitCue() {
         Audio.Session s = go("{\"from\": \"a\", \"to\": \"b\", \"when\": \"nextBar\", \"bridge\": \"bridge\","
                 + " \"fadeOut\": {\"length\": \"1 beat\"}}", 100_000, "b");

@@ -1,6 +1,5 @@
 package dev.segue.cue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.segue.time.MusicalLength;
@@ -23,47 +22,13 @@ final class BusReader extends SheetValues {
             return null;
         }
         unknownKeys(bus, Set.of("lowpass"), "bus");
-        JsonObject lp = object(bus, "lowpass", "bus", false);
-        if (lp == null) {
+        if (object(bus, "lowpass", "bus", false) == null) {
             return null;
         }
-        String path = "bus.lowpass";
-        unknownKeys(lp, Set.of("parameter", "points"), path);
-        String p = string(lp, "parameter", path, true);
-        JsonArray pts = array(lp, "points", path, true);
-        if (p == null || pts == null) {
-            return null;
-        }
-        Integer idx = params.get(p);
-        if (idx == null) {
-            error(path + ".parameter", "no parameter named '" + p + "' (declare it under \"parameters\")");
-            return null;
-        }
-        if (pts.isEmpty()) {
-            error(path + ".points", "the low-pass needs at least one point");
-            return null;
-        }
-        float[] xs = new float[pts.size()];
-        float[] hz = new float[pts.size()];
-        int before = errors.size();
-        for (int i = 0; i < pts.size(); i++) {
-            String pp = path + ".points[" + i + "]";
-            JsonElement pt = pts.get(i);
-            if (!pt.isJsonArray() || pt.getAsJsonArray().size() != 2 || !isNumber(pt.getAsJsonArray().get(0))
-                    || !isNumber(pt.getAsJsonArray().get(1))) {
-                error(pp, "a point is [parameter value, cutoff in Hz], e.g. [1, 600]");
-                return null;
-            }
-            xs[i] = pt.getAsJsonArray().get(0).getAsFloat();
-            hz[i] = pt.getAsJsonArray().get(1).getAsFloat();
-            if (!(hz[i] >= 20 && hz[i] <= 24_000)) {
-                error(pp, "cutoff " + hz[i] + " Hz is outside 20..24000 Hz");
-            }
-            if (i > 0 && xs[i] < xs[i - 1]) {
-                error(pp, "points must be in increasing parameter order");
-            }
-        }
-        return errors.size() == before ? new Lowpass(idx, xs, hz) : null;
+        Points c = parameterCurve(bus.get("lowpass"), "bus.lowpass", params, "the low-pass",
+                "{\"parameter\": \"muffle\", \"points\": [[0, 20000], [1, 600]]}", "[parameter value, cutoff in Hz], e.g. [1, 600]",
+                20, 24_000, "cutoff %s Hz is outside 20..24000 Hz");
+        return c == null ? null : new Lowpass(c.parameter(), c.xs(), c.ys());
     }
 
     /** The named ducks, in sheet order. */

@@ -423,46 +423,10 @@ public final class CueSheetLoader extends SheetValues {
     }
 
     private GainCurve gainCurve(JsonElement el, String path, Map<String, Integer> params) {
-        if (!el.isJsonObject()) {
-            error(path, "a gain curve is an object like {\"parameter\": \"intensity\", \"points\": [[0, 0], [1, 1]]}");
-            return null;
-        }
-        JsonObject o = el.getAsJsonObject();
-        unknownKeys(o, Set.of("parameter", "points"), path);
-        String p = string(o, "parameter", path, true);
-        JsonArray pts = array(o, "points", path, true);
-        if (p == null || pts == null) {
-            return null;
-        }
-        Integer idx = params.get(p);
-        if (idx == null) {
-            error(path + ".parameter", "no parameter named '" + p + "' (declare it under \"parameters\")");
-            return null;
-        }
-        if (pts.isEmpty()) {
-            error(path + ".points", "a gain curve needs at least one point");
-            return null;
-        }
-        float[] xs = new float[pts.size()];
-        float[] ys = new float[pts.size()];
-        for (int i = 0; i < pts.size(); i++) {
-            String pp = path + ".points[" + i + "]";
-            JsonElement pt = pts.get(i);
-            if (!pt.isJsonArray() || pt.getAsJsonArray().size() != 2 || !isNumber(pt.getAsJsonArray().get(0))
-                    || !isNumber(pt.getAsJsonArray().get(1))) {
-                error(pp, "a point is [parameter value, gain], e.g. [0.5, 1]");
-                return null;
-            }
-            xs[i] = pt.getAsJsonArray().get(0).getAsFloat();
-            ys[i] = pt.getAsJsonArray().get(1).getAsFloat();
-            if (ys[i] < 0 || ys[i] > 4) {
-                error(pp, "gain " + ys[i] + " is outside 0..4 (linear gain; 1 = unchanged)");
-            }
-            if (i > 0 && xs[i] < xs[i - 1]) {
-                error(pp, "points must be in increasing parameter order");
-            }
-        }
-        return new GainCurve(idx, xs, ys);
+        Points c = parameterCurve(el, path, params, "a gain curve",
+                "{\"parameter\": \"intensity\", \"points\": [[0, 0], [1, 1]]}", "[parameter value, gain], e.g. [0.5, 1]",
+                0, 4, "gain %s is outside 0..4 (linear gain; 1 = unchanged)");
+        return c == null ? null : new GainCurve(c.parameter(), c.xs(), c.ys());
     }
 
     /** The file's audio: a {@link PcmData} in memory, or a {@link StreamedPcm} if longer than the threshold. */

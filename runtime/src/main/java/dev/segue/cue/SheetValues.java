@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 import dev.segue.time.MusicalLength;
 import dev.segue.time.TempoMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,5 +182,64 @@ abstract class SheetValues {
     void error(String path, String sentence) {
         errors.add(path + ": " + sentence);
         errorPaths.add(path);
+    }
+
+    /** A parameter-driven curve read by {@link #parameterCurve}: the parameter's index and its points. */
+    record Points(int parameter, float[] xs, float[] ys) {
+    }
+
+    /**
+     * Reads {@code {"parameter": NAME, "points": [[x, y], ...]}}: a declared parameter and at least one
+     * point, x ascending, each y in {@code yMin..yMax}.
+     *
+     * @param what     what the curve is, for messages ("a gain curve")
+     * @param example  an object like it, for the message when {@code el} is not one
+     * @param pointIs  what a point is, for messages ("[parameter value, gain], e.g. [0.5, 1]")
+     * @param yIs      why a y is out of range ("gain %s is outside 0..4 (linear gain; 1 = unchanged)")
+     * @return the points, or null after an error
+     */
+    Points parameterCurve(JsonElement el, String path, Map<String, Integer> params, String what, String example,
+            String pointIs, float yMin, float yMax, String yIs) {
+        if (!el.isJsonObject()) {
+            error(path, what + " is an object like " + example);
+            return null;
+        }
+        JsonObject o = el.getAsJsonObject();
+        unknownKeys(o, Set.of("parameter", "points"), path);
+        String p = string(o, "parameter", path, true);
+        JsonArray pts = array(o, "points", path, true);
+        if (p == null || pts == null) {
+            return null;
+        }
+        Integer idx = params.get(p);
+        if (idx == null) {
+            error(path + ".parameter", "no parameter named '" + p + "' (declare it under \"parameters\")");
+            return null;
+        }
+        if (pts.isEmpty()) {
+            error(path + ".points", what + " needs at least one point");
+            return null;
+        }
+        int before = errors.size();
+        float[] xs = new float[pts.size()];
+        float[] ys = new float[pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            String pp = path + ".points[" + i + "]";
+            JsonElement pt = pts.get(i);
+            if (!pt.isJsonArray() || pt.getAsJsonArray().size() != 2 || !isNumber(pt.getAsJsonArray().get(0))
+                    || !isNumber(pt.getAsJsonArray().get(1))) {
+                error(pp, "a point is " + pointIs);
+                return null;
+            }
+            xs[i] = pt.getAsJsonArray().get(0).getAsFloat();
+            ys[i] = pt.getAsJsonArray().get(1).getAsFloat();
+            if (!(ys[i] >= yMin && ys[i] <= yMax)) {
+                error(pp, String.format(java.util.Locale.ROOT, yIs, ys[i]));
+            }
+            if (i > 0 && xs[i] < xs[i - 1]) {
+                error(pp, "points must be in increasing parameter order");
+            }
+        }
+        return errors.size() == before ? new Points(idx, xs, ys) : null;
     }
 }

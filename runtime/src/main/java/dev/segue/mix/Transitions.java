@@ -30,6 +30,8 @@ final class Transitions {
     long switch2 = Long.MAX_VALUE;
     int sw2Pb = -1;
     int pendSource = -1;
+    /** The playback that will play the source's outro, started by this transition, or -1. */
+    private int pendOutro = -1;
     private float pendSourceGain;
     private int queuedCue = NONE;
     /** For the preview: where the transition lands, its bridge and its fades' frames and curves. */
@@ -74,6 +76,9 @@ final class Transitions {
         if (i == pendSource) {
             pendSource = -1;
         }
+        if (i == pendOutro) {
+            pendOutro = -1;
+        }
     }
 
     /** A request to move the music to {@code cue} (-1 = silence). */
@@ -106,6 +111,9 @@ final class Transitions {
         if (sw2Pb >= 0 && sw2Pb != pendSource) {
             m.pool[sw2Pb].active = false;
         }
+        if (pendOutro >= 0) {
+            m.pool[pendOutro].active = false; // not heard yet: it starts on the landing frame
+        }
         if (pendSource >= 0) {
             Playback s = m.pool[pendSource];
             s.env.constant(pendSourceGain);
@@ -124,6 +132,7 @@ final class Transitions {
         sw1Pb = -1;
         sw2Pb = -1;
         pendSource = -1;
+        pendOutro = -1;
     }
 
     private void schedule(int toCue) {
@@ -254,6 +263,7 @@ final class Transitions {
                 return t;
             }
             int o = m.alloc();
+            pendOutro = o;
             if (o >= 0) {
                 Playback out = m.pool[o];
                 out.start(c, Playback.OUTRO, t, c.loopEnd());
