@@ -41,6 +41,11 @@ public final class CueSheetAssetLoader extends AsynchronousAssetLoader<Segue, Cu
         public String output = "default";
         /** Where sheets from jars are copied; null for {@link SheetFiles#defaultCache()}. */
         public Path cache;
+        /**
+         * Hot reload: watch the sheet file and its stems on disk and reload on every save (the copy
+         * in the cache folder for a sheet from a jar, the file itself for a sheet given by path).
+         */
+        public boolean watch;
     }
 
     /** A loader resolving names with {@code resolver}. */
@@ -82,6 +87,9 @@ public final class CueSheetAssetLoader extends AsynchronousAssetLoader<Segue, Cu
         }
         if (p != null && p.blockFrames > 0) {
             b.blockFrames(p.blockFrames);
+        }
+        if (p != null && p.watch) {
+            b.watch(true);
         }
         return b.build();
     }

@@ -4,6 +4,7 @@ import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
 import dev.segue.SegueEvent;
+import dev.segue.library.LibraryPaths;
 import java.nio.file.Path;
 
 /**
@@ -70,10 +71,15 @@ public final class DemoLauncher {
             s.driver = t;
             s.frame = t;
             s.cache = tour.resolve("sheet-cache");
+            if (System.getProperty(LibraryPaths.CONFIG_PROPERTY) == null && System.getenv(LibraryPaths.CONFIG_ENV) == null) {
+                // the tour makes soundtracks: never in the player's own config folder
+                System.setProperty(LibraryPaths.CONFIG_PROPERTY, tour.resolve("config").toAbsolutePath().toString());
+            }
             c.setResizable(false);
         } else {
             s.driver = new KeyboardDriver();
             s.prefs = true;
+            s.watch = true;
         }
         new Lwjgl3Application(new SegueDemo(s), c);
     }

@@ -1,5 +1,6 @@
 package dev.segue.demo;
 
+import dev.segue.OutputStats;
 import dev.segue.Segue;
 import dev.segue.SegueEvent;
 import dev.segue.demo.ScoreMap.Mood;
@@ -50,6 +51,9 @@ final class Music implements AutoCloseable {
     private int fallbackBeat;
     private float beatGlow;
     private float barGlow;
+    private String outputNote;
+    private String reloadNotice;
+    private int reloads;
 
     Music(Segue segue, ScoreMap map) {
         this(segue, map, null);
@@ -78,19 +82,46 @@ final class Music implements AutoCloseable {
         return map;
     }
 
-    /** One line for the screen: which output plays, or why nothing does. */
+    /**
+     * One line for the screen: which output plays, or why nothing does. Whether the music is silent
+     * comes from Segue's own output figures ({@code outputStats().silent()}), and why from its last
+     * OUTPUT event ("no device, playing silently", "device lost, retrying" …).
+     */
     String status() {
         if (segue == null) {
             return "no music: " + problem;
         }
-        String out = segue.outputName();
-        if (out.equals("offline")) {
+        OutputStats o = segue.outputStats();
+        if (o.device().equals("offline")) {
             return "music rendered offline";
         }
-        if (out.toLowerCase(Locale.ROOT).contains("silent")) {
+        if (o.silent()) {
             return "no sound device: music runs on Segue's silent output";
         }
-        return "music on " + out;
+        return "music on " + o.device();
+    }
+
+    /** The last OUTPUT event's sentence, or null when the output has not changed since the start. */
+    String outputNote() {
+        return outputNote;
+    }
+
+    /**
+     * The problems of the last hot reload that failed, each {@code json.path: sentence} (the old sheet
+     * keeps playing meanwhile); empty when the last reload was accepted or none happened.
+     */
+    List<String> reloadErrors() {
+        return segue == null ? List.of() : segue.lastReloadErrors();
+    }
+
+    /** "reloaded at bar N" after the last accepted reload, or null before any. */
+    String reloadNotice() {
+        return reloadNotice;
+    }
+
+    /** How many reloads have taken over since this music started. */
+    int reloads() {
+        return reloads;
     }
 
     /** Also writes every event and game note to {@code w} (one line each). */
@@ -282,6 +313,14 @@ final class Music implements AutoCloseable {
         if (e.type() == SegueEvent.Type.ERROR) {
             errors++;
         }
+        if (e.type() == SegueEvent.Type.OUTPUT) {
+            outputNote = e.message();
+        }
+        if (e.type() == SegueEvent.Type.RELOADED) {
+            reloads++;
+            reloadNotice = e.cue() == null ? String.format(Locale.ROOT, "reloaded at frame %d (silence)", e.frame())
+                    : String.format(Locale.ROOT, "reloaded at bar %d of %s (frame %d)", e.bar(), e.cue(), e.frame());
+        }
         if (e.type() != SegueEvent.Type.BEAT && e.type() != SegueEvent.Type.BAR) {
             remember(e.toString().trim());
         }
@@ -352,6 +391,7 @@ final class Music implements AutoCloseable {
     void replace(Segue next) {
         Segue old = segue;
         segue = next;
+        outputNote = null;
         next.addListener(this::onEvent);
         Mood m = mood;
         mood = null;

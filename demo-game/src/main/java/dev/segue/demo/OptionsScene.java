@@ -4,9 +4,12 @@ import com.badlogic.gdx.graphics.Color;
 import com.badlogic.gdx.utils.Align;
 import java.util.List;
 
-/** Music volume, output device and latency; a change of device or latency rebuilds the music. */
+/**
+ * Music volume, output device (Segue's list of this machine's devices) and latency; a change of
+ * device or latency rebuilds the music. Also the way to the custom-soundtrack screen.
+ */
 final class OptionsScene implements Scene {
-    private static final String[] ROWS = {"Music volume", "Output device", "Latency", "Back"};
+    private static final String[] ROWS = {"Music volume", "Output device", "Latency", "Custom soundtracks", "Back"};
     private final SegueDemo game;
     private final Scene back;
     private int row;
@@ -26,13 +29,17 @@ final class OptionsScene implements Scene {
             row = (row + 1) % ROWS.length;
         }
         int step = (c.right ? 1 : 0) - (c.left ? 1 : 0);
-        if (step == 0 && c.confirm && row != 3) {
+        if (c.confirm && row == 3) {
+            game.go(game.soundtracksScreen(this));
+            return;
+        }
+        if (step == 0 && c.confirm && row != 4) {
             step = 1;
         }
-        if (step != 0) {
+        if (step != 0 && row < 3) {
             change(row, step);
         }
-        if (c.back || (c.confirm && row == 3)) {
+        if (c.back || (c.confirm && row == 4)) {
             game.go(back);
         }
     }
@@ -61,7 +68,7 @@ final class OptionsScene implements Scene {
     }
 
     private void rebuild() {
-        String problem = game.reloadMusic();
+        String problem = game.rebuildMusic();
         message = problem == null ? "music restarted: " + game.music.status() : "kept the old music: " + problem;
     }
 
@@ -71,6 +78,7 @@ final class OptionsScene implements Scene {
             case 0 -> Math.round(s.volume() * 100) + " %";
             case 1 -> s.output();
             case 2 -> s.latency().label;
+            case 3 -> "folders, soundtracks, what plays where";
             default -> "";
         };
     }
@@ -80,13 +88,15 @@ final class OptionsScene implements Scene {
         g.clear(Gfx.BG);
         g.shapesUi();
         for (int i = 0; i < ROWS.length; i++) {
-            float y = 520 - i * 80;
+            float y = 520 - i * 72;
             if (Ui.clicked(g, 240, y - 50, 800, 60)) {
                 row = i;
                 if (i == 0) {
                     continue;
                 }
                 if (i == 3) {
+                    game.go(game.soundtracksScreen(this));
+                } else if (i == 4) {
                     game.go(back);
                 } else {
                     change(i, 1);
@@ -105,10 +115,10 @@ final class OptionsScene implements Scene {
         g.textUi();
         g.text("OPTIONS", Gfx.W / 2, 640, 3f, Gfx.TEXT, Align.center);
         for (int i = 0; i < ROWS.length; i++) {
-            float y = 520 - i * 80;
+            float y = 520 - i * 72;
             Color c = i == row ? Gfx.BG : Gfx.TEXT;
             g.text(ROWS[i], 270, y - 10, 1.6f, c);
-            if (i != 0) {
+            if (i != 0 && i != 4) {
                 g.text(value(i), 1010, y - 10, 1.4f, c, Align.right);
             } else {
                 g.text(value(i), 680, y - 10, 1.4f, c, Align.right);

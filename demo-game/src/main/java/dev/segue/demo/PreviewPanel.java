@@ -124,9 +124,10 @@ final class PreviewPanel {
         float px = 1060;
         Ui.box(g, px, 648, 190, 26, Gfx.BOSS, false);
         if (Ui.clicked(g, px, 648, 190, 26)) {
-            String problem = game.reloadMusic();
+            List<String> problems = game.reloadMusic();
             timelines.clear();
-            message = problem == null ? "reloaded the cue sheet" : "kept the old sheet: " + problem;
+            message = problems.isEmpty() ? "sheet accepted: takes over at the next bar"
+                    : "kept the old sheet: " + problems.size() + (problems.size() == 1 ? " problem" : " problems");
         }
         List<String> params = s.parameters();
         for (int i = 0; i < params.size(); i++) {
@@ -188,6 +189,34 @@ final class PreviewPanel {
         g.text(game.music.status() + (message.isEmpty() ? "" : "  ·  " + message), 330, 645, 0.95f, Gfx.DIM);
         g.text("ducks: " + (game.music.ducks().isEmpty() ? "none" : String.join(", ", game.music.ducks())), 330,
                 625, 0.95f, Gfx.DIM);
+        String note = game.music.outputNote();
+        g.text(SoundtracksScene.printable(SoundtracksScene.fit(RuntimeApi.outputLine(s) + (note == null ? "" : "  ·  " + note),
+                150)), 330, 607, 0.85f,
+                Gfx.DIM);
+        reloadText(g);
+    }
+
+    /**
+     * The last reload's outcome under the header: its errors in red (path and sentence, the old sheet
+     * playing on), else "reloaded at bar N"; the sheet file a reload reads, when nothing happened yet.
+     */
+    private void reloadText(Gfx g) {
+        List<String> errors = game.music.reloadErrors();
+        if (!errors.isEmpty()) {
+            g.text("reload failed, the old sheet plays on:", 330, 590, 0.85f, Gfx.FOE);
+            int shown = Math.min(2, errors.size());
+            for (int i = 0; i < shown; i++) {
+                g.text(errors.get(i), 600, 590 - i * 14, 0.85f, Gfx.FOE);
+            }
+            if (errors.size() > shown) {
+                g.text("… and " + (errors.size() - shown) + " more", 330, 576, 0.85f, Gfx.FOE);
+            }
+            return;
+        }
+        String notice = game.music.reloadNotice();
+        g.text(notice != null ? notice : "reload reads " + game.sheetName()
+                + (game.setup.watch ? " (and every save of it or a stem)" : ""), 330, 590, 0.85f,
+                notice != null ? Gfx.HERO : Gfx.DIM);
     }
 
     // ------------------------------------------------------------------ the timeline

@@ -1,10 +1,12 @@
 package dev.segue.demo;
 
 import dev.segue.CueInfo;
+import dev.segue.OutputStats;
 import dev.segue.Segue;
 import dev.segue.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,16 +28,53 @@ final class RuntimeApi {
         segue.setVolume(volume);
     }
 
-    /** The output devices the player may choose; "default" lets Segue pick. */
+    /** The output choice that lets Segue open the system's default device. */
+    static final String DEFAULT_OUTPUT = "default";
+    /** The output choice that plays on no device (the clock and events still run). */
+    static final String SILENT_OUTPUT = "silent";
+
+    /**
+     * The outputs the player may choose: {@value #DEFAULT_OUTPUT} (Segue opens the system default),
+     * every device OpenAL lists here by name, and {@value #SILENT_OUTPUT}.
+     */
     static List<String> outputs() {
-        return List.of("default", "silent");
+        List<String> all = new ArrayList<>();
+        all.add(DEFAULT_OUTPUT);
+        for (String d : Segue.outputDevices()) {
+            if (!all.contains(d) && !SILENT_OUTPUT.equals(d)) {
+                all.add(d);
+            }
+        }
+        all.add(SILENT_OUTPUT);
+        return all;
     }
 
-    /** Points the builder at the chosen output device. */
+    /**
+     * Points the builder at the chosen output: the default device, the silent output, or a named
+     * device (if that cannot be opened, Segue plays silently and says so with an OUTPUT event).
+     */
     static void output(Segue.Builder b, String name) {
-        if ("silent".equals(name)) {
+        if (SILENT_OUTPUT.equals(name)) {
             b.silentOutput();
+        } else if (name != null && !DEFAULT_OUTPUT.equals(name)) {
+            b.outputDevice(name);
         }
+    }
+
+    /** One line of output figures for a debug line: device, latency, load, underruns. */
+    static String outputLine(Segue segue) {
+        OutputStats o = segue.outputStats();
+        if ("offline".equals(o.device())) {
+            return "output: offline render";
+        }
+        return String.format(Locale.ROOT, "output: %s%s  ·  latency %.1f ms (%d x %d frames queued)  ·  load %.0f %%"
+                + "  ·  underruns %d", o.device(), o.silent() && !o.device().contains("silent") ? " (silent)" : "",
+                o.latencyMillis(), o.queueBuffers(), o.blockFrames(), o.load() * 100, o.underruns());
+    }
+
+    /** True when the music plays on no device: none could be opened, it was lost, or silent was chosen. */
+    static boolean silent(Segue segue) {
+        return segue.outputStats().silent();
     }
 
     /** A cue's timeline, in frames from its start. */

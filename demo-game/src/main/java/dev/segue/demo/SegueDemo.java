@@ -46,6 +46,11 @@ final class SegueDemo extends ApplicationAdapter {
         Runnable onExit;
         /** Read and keep the player's settings in libGDX preferences. */
         boolean prefs;
+        /**
+         * Hot reload on every save: Segue watches the sheet file and its stems (the window runs; the
+         * headless autoplay keeps it off so its render stays deterministic).
+         */
+        boolean watch;
         /** Called once the music is loaded (or failed). */
         java.util.function.Consumer<Music> onMusic;
     }
@@ -62,6 +67,8 @@ final class SegueDemo extends ApplicationAdapter {
     private String sheetName;
     private ScoreMap map;
     private double time;
+    private Soundtracks soundtracks;
+    private SoundtrackPlayback playback;
 
     SegueDemo(Setup setup) {
         this.setup = setup;
@@ -98,6 +105,7 @@ final class SegueDemo extends ApplicationAdapter {
         p.blockFrames = settings.latency().frames;
         p.cache = setup.cache;
         p.output = settings.output();
+        p.watch = setup.watch;
         return p;
     }
 
@@ -128,10 +136,10 @@ final class SegueDemo extends ApplicationAdapter {
     }
 
     /**
-     * Builds the score again (new latency or output, or the sheet edited on disk) and swaps it in;
-     * on failure the old music keeps playing and the reason is returned.
+     * Builds the score again with new options (latency, output) and swaps it in; on failure the old
+     * music keeps playing and the reason is returned, else null.
      */
-    String reloadMusic() {
+    String rebuildMusic() {
         if (music == null) {
             return "the music is still loading";
         }
@@ -145,6 +153,27 @@ final class SegueDemo extends ApplicationAdapter {
         }
     }
 
+    /**
+     * The preview's "reload sheet": reads the cue sheet file and its stems again from disk
+     * ({@link Segue#reload()}); a sound sheet takes over at the next bar (a RELOADED event says where),
+     * a broken one changes nothing. Returns the problems, each {@code json.path: sentence}, empty when
+     * the sheet was accepted.
+     */
+    java.util.List<String> reloadMusic() {
+        if (music == null) {
+            return java.util.List.of("the music is still loading");
+        }
+        if (music.segue() == null) {
+            return java.util.List.of(music.status());
+        }
+        return music.segue().reload();
+    }
+
+    /** The cue sheet file on disk the music plays and a reload reads (a jar's sheet: its cached copy). */
+    String sheetName() {
+        return sheetName;
+    }
+
     static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -152,6 +181,18 @@ final class SegueDemo extends ApplicationAdapter {
         }
         String m = t.getMessage();
         return m == null ? t.toString() : m;
+    }
+
+    /**
+     * The custom-soundtrack screen over the player's saved choices (opened from the config folder on
+     * first use, kept for the rest of the run).
+     */
+    SoundtracksScene soundtracksScreen(Scene back) {
+        if (soundtracks == null) {
+            soundtracks = Soundtracks.open(map);
+            playback = new SoundtrackPlayback();
+        }
+        return new SoundtracksScene(this, back, soundtracks, playback);
     }
 
     /** Switches to another scene. */
@@ -212,6 +253,9 @@ final class SegueDemo extends ApplicationAdapter {
 
     @Override
     public void dispose() {
+        if (soundtracks != null) {
+            soundtracks.cancelScan();
+        }
         if (music != null) {
             music.close();
         }

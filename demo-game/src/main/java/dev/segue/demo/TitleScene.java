@@ -5,9 +5,9 @@ import com.badlogic.gdx.graphics.Color;
 import com.badlogic.gdx.utils.Align;
 import dev.segue.demo.ScoreMap.Mood;
 
-/** The title menu: play, options, the composer preview, quit. */
+/** The title menu: play, options, custom soundtracks, the composer preview, quit. */
 final class TitleScene implements Scene {
-    static final String[] ITEMS = {"Play", "Options", "Composer preview", "Quit"};
+    static final String[] ITEMS = {"Play", "Options", "Custom soundtracks", "Composer preview", "Quit"};
     private final SegueDemo game;
     private int selected;
     private float t;
@@ -37,7 +37,8 @@ final class TitleScene implements Scene {
         switch (i) {
             case 0 -> game.go(new PlayScene(game));
             case 1 -> game.go(new OptionsScene(game, this));
-            case 2 -> game.go(new PreviewScene(game, this));
+            case 2 -> game.go(game.soundtracksScreen(this));
+            case 3 -> game.go(new PreviewScene(game, this));
             default -> Gdx.app.exit();
         }
     }
@@ -59,16 +60,16 @@ final class TitleScene implements Scene {
             g.shapes.setColor(Gfx.GATE.r, Gfx.GATE.g, Gfx.GATE.b, Math.max(0.03f, a * 1.1f));
             g.ring(Gfx.W / 2, Gfx.H * 0.62f, r, 4 + 4 * (i % 4 == 0 ? beat : 0), 72);
         }
-        float y0 = 330;
+        float y0 = 340;
         for (int i = 0; i < ITEMS.length; i++) {
-            float y = y0 - i * 58;
-            if (Ui.over(g, Gfx.W / 2 - 170, y - 40, 340, 46)) {
+            float y = y0 - i * 50;
+            if (Ui.over(g, Gfx.W / 2 - 170, y - 38, 340, 42)) {
                 selected = i;
-                if (Ui.clicked(g, Gfx.W / 2 - 170, y - 40, 340, 46)) {
+                if (Ui.clicked(g, Gfx.W / 2 - 170, y - 38, 340, 42)) {
                     choose(i);
                 }
             }
-            Ui.box(g, Gfx.W / 2 - 170, y - 40, 340, 46, Gfx.HERO, i == selected);
+            Ui.box(g, Gfx.W / 2 - 170, y - 38, 340, 42, Gfx.HERO, i == selected);
         }
         g.shapes.end();
         g.textUi();
@@ -78,7 +79,7 @@ final class TitleScene implements Scene {
         g.text("the music follows the game", Gfx.W / 2, 440, 1.5f, Gfx.DIM, Align.center);
         for (int i = 0; i < ITEMS.length; i++) {
             Color c = i == selected ? Gfx.BG : Gfx.TEXT;
-            g.text(ITEMS[i], Gfx.W / 2, y0 - i * 58 - 6, 1.6f, c, Align.center);
+            g.text(ITEMS[i], Gfx.W / 2, y0 - i * 50 - 6, 1.5f, c, Align.center);
         }
         g.text("arrows / WASD / stick to move  ·  Space/Enter/A to choose  ·  F1 composer preview in game", Gfx.W / 2,
                 60, 1.0f, Gfx.DIM, Align.center);

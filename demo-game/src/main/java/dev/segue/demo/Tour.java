@@ -8,12 +8,12 @@ import java.util.zip.Deflater;
 
 /**
  * {@code --tour DIR}: a real window visits the title, the options, the level, the boss fight with the F1 overlay,
- * the cutscene and the composer preview on a wall-clock timetable (and the game's own progress), saving a PNG of each to DIR, then
+ * the cutscene, the composer preview and the custom soundtracks (scanning the folders the config names) on a wall-clock timetable (and the game's own progress), saving a PNG of each to DIR, then
  * quits. The window test runs it under Xvfb.
  */
 final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
     /** The screenshots, in the order they are taken. */
-    static final String[] SHOTS = {"title", "options", "level", "boss", "overlay", "cutscene", "preview"};
+    static final String[] SHOTS = {"title", "options", "level", "boss", "overlay", "cutscene", "preview", "soundtracks"};
 
     private final Path dir;
     private final Autopilot pilot = new Autopilot(Autopilot.Style.HERO);
@@ -22,6 +22,8 @@ final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
     private String pendingShot;
     private boolean shotTaken;
     private boolean asked;
+    private boolean scanned;
+    private boolean assigned;
 
     Tour(Path dir) {
         this.dir = dir;
@@ -68,7 +70,24 @@ final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
                     asked = true;
                     game.music.segue().setState(game.music.map().state(ScoreMap.Mood.COMBAT));
                 }
-                at(t > 2.5, "preview", () -> Gdx.app.exit());
+                at(t > 2.5, "preview", () -> game.go(game.soundtracksScreen(game.scene())));
+            }
+            case 7 -> {
+                // scan the folders the config names, make a soundtrack of the first album, assign it
+                Soundtracks m = ((SoundtracksScene) s).model;
+                if (!scanned) {
+                    scanned = true;
+                    m.scan();
+                }
+                boolean ready = m.report() != null;
+                if (ready && !assigned && !m.albums().isEmpty()) {
+                    assigned = true;
+                    String name = m.store().soundtracks().isEmpty() ? m.fromAlbum(m.albums().keySet().iterator().next())
+                            : m.store().soundtracks().get(0).name();
+                    m.assign(dev.segue.library.Assignments.COMBAT, name);
+                    m.assign(dev.segue.library.Assignments.BOSS, name);
+                }
+                at(ready && t > 1.5 || t > 20, "soundtracks", () -> Gdx.app.exit());
             }
             default -> {
             }

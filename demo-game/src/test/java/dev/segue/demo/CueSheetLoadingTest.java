@@ -126,4 +126,43 @@ class CueSheetLoadingTest {
                 () -> "the reason shown: " + r.problem());
         assertEquals(0, r.frames(), "nothing was rendered");
     }
+
+    /**
+     * A window run's music: real time on a device that is not there (Segue plays silently and says so
+     * with an OUTPUT event, which the game's notice follows), watching the sheet on disk, so a save
+     * of the sheet is reloaded without anyone pressing a button.
+     */
+    @Test
+    void aMissingDeviceIsNoticedAndASavedSheetIsReloadedByTheWatcher() throws Exception {
+        Path sheet = sampleFolder();
+        CueSheetAssetLoader.Parameters p = new CueSheetAssetLoader.Parameters();
+        p.output = "no such output device";
+        p.watch = true;
+        p.cache = tmp.resolve("cache2");
+        Music m = new Music(CueSheetAssetLoader.build(Gdx.files.absolute(sheet.toString()), p), ScoreMap.SAMPLE);
+        try {
+            m.mood(ScoreMap.Mood.EXPLORE);
+            for (int i = 0; i < 200 && m.outputNote() == null; i++) {
+                Thread.sleep(25);
+                m.update(0.025f);
+            }
+            assertTrue(m.segue().outputStats().silent(), "plays on the silent output");
+            assertTrue(m.outputNote() != null && !m.outputNote().isBlank(), "an OUTPUT event said why");
+            assertEquals("no sound device: music runs on Segue's silent output", m.status());
+            assertTrue(RuntimeApi.outputs().get(0).equals("default") && RuntimeApi.outputs().contains("silent"),
+                    RuntimeApi.outputs().toString());
+
+            Thread.sleep(700); // a save must come after the watcher has taken its first look
+            Files.writeString(sheet, Files.readString(sheet).replace("Segue's built-in sample", "An edited sample"));
+            for (int i = 0; i < 400 && m.reloads() == 0; i++) {
+                Thread.sleep(25);
+                m.update(0.025f);
+            }
+            assertEquals(1, m.reloads(), "the watcher reloaded the saved sheet: " + m.recent());
+            assertTrue(m.reloadNotice().startsWith("reloaded at "), m.reloadNotice());
+            assertEquals(List.of(), m.reloadErrors());
+        } finally {
+            m.close();
+        }
+    }
 }
