@@ -302,10 +302,13 @@ public final class Segue implements AutoCloseable {
 
     /**
      * What is sounding now, with a level meter per stem, and the transition in flight: what a
-     * composer preview draws. Any thread; allocates the returned copy.
+     * composer preview draws. Any thread; allocates the returned copy. The stem meters start with the
+     * first call (they cost the audio thread a read of every sample, so a game that never looks does
+     * not pay for them): the first snapshot's meters read silence.
      */
     public Snapshot snapshot() {
         Engine e = engine();
+        e.mixer.meter(true); // the meters cost a read of every sample, so they run once someone looks
         Position p = position();
         var v = e.view;
         java.util.List<Snapshot.Voice> voices = new java.util.ArrayList<>();

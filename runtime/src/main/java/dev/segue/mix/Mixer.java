@@ -53,6 +53,9 @@ public final class Mixer {
     private final Lowpass lowpass;
     private final BusFilter busFilter;
     private final Monitor monitor;
+    private volatile boolean metering;
+    /** {@link #metering} as read at the start of the block being rendered. */
+    private boolean meterNow;
 
     private final Envelope master = new Envelope();
     private boolean paused;
@@ -133,6 +136,14 @@ public final class Mixer {
         return monitor;
     }
 
+    /**
+     * Turns the per-stem level meters on (they cost a read of every sample played, so they stay off
+     * until a preview asks for them). Any thread; takes effect at the next block.
+     */
+    public void meter(boolean on) {
+        metering = on;
+    }
+
     /** Sets the master volume (linear, 0..4; followed over 50 ms). Any thread. */
     public void setVolume(float linear) {
         params.setVolume(linear);
@@ -190,6 +201,7 @@ public final class Mixer {
      */
     public void render(float[] out, int frames) {
         java.util.Arrays.fill(out, 0, frames * 2, 0f);
+        meterNow = metering;
         boolean any = false;
         while (!retired && commands.poll(cmd)) {
             apply(cmd[0], cmd[1]);
@@ -576,7 +588,7 @@ public final class Mixer {
             }
             for (int s = 0; s < stems.length; s++) {
                 Stem st = stems[s];
-                float g = Math.max(Math.abs(p.gain0[s] + p.gainStep[s] * (k + done)),
+                float g = !meterNow ? 0f : Math.max(Math.abs(p.gain0[s] + p.gainStep[s] * (k + done)),
                         Math.abs(p.gain0[s] + p.gainStep[s] * (k + done + chunk)));
                 if (st.audio() != null) {
                     Kernel.mix(st.audio(), pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s], k + done);
