@@ -14,17 +14,26 @@ public record GainCurve(int parameter, float[] values, float[] gains) {
      * deoptimisation allocates on the thread that hits it).
      */
     public float gainAt(float v) {
-        float[] xs = values;
-        float[] ys = gains;
+        int i = segment(values, v);
+        float t = along(values, i, v);
+        return gains[i] + t * (gains[Math.min(i + 1, gains.length - 1)] - gains[i]);
+    }
+
+    /** The index of the point that starts the segment holding {@code v} (clamped to the ends). */
+    static int segment(float[] xs, float v) {
         int last = xs.length - 1;
         float x = Math.max(xs[0], Math.min(xs[last], v));
         int i = 0;
         while (i < last - 1 && xs[i + 1] < x) {
             i++;
         }
-        int j = Math.min(i + 1, last);
+        return i;
+    }
+
+    /** How far {@code v} lies along segment {@code i}, 0..1 (clamped). */
+    static float along(float[] xs, int i, float v) {
+        int j = Math.min(i + 1, xs.length - 1);
         float span = xs[j] - xs[i];
-        float t = Math.min(1f, Math.max(0f, (x - xs[i]) / Math.max(span, Float.MIN_NORMAL)));
-        return ys[i] + t * (ys[j] - ys[i]);
+        return Math.min(1f, Math.max(0f, (v - xs[i]) / Math.max(span, Float.MIN_NORMAL)));
     }
 }

@@ -13,16 +13,8 @@ public record Lowpass(int parameter, float[] values, float[] hz) {
 
     /** The cutoff in Hz at parameter value {@code v}. Allocation-free. */
     public float cutoffAt(float v) {
-        float[] xs = values;
-        int last = xs.length - 1;
-        float x = Math.max(xs[0], Math.min(xs[last], v));
-        int i = 0;
-        while (i < last - 1 && xs[i + 1] < x) {
-            i++;
-        }
-        int j = Math.min(i + 1, last);
-        float span = xs[j] - xs[i];
-        float t = Math.min(1f, Math.max(0f, (x - xs[i]) / Math.max(span, Float.MIN_NORMAL)));
-        return (float) (hz[i] * Math.pow(hz[j] / (double) hz[i], t));
+        int i = GainCurve.segment(values, v);
+        float t = GainCurve.along(values, i, v);
+        return (float) (hz[i] * Math.pow(hz[Math.min(i + 1, hz.length - 1)] / (double) hz[i], t));
     }
 }
