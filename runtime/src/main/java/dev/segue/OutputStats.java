@@ -18,10 +18,13 @@ package dev.segue;
  * @param blockFrames        frames per block
  * @param queueBuffers       blocks the OpenAL queue holds at most
  * @param sampleRate         frames per second
+ * @param longestGapNanos    the longest time between the starts of two blocks rendered one after the
+ *                           other: normally about one OpenAL mixing period; more when the audio thread
+ *                           was held up (a garbage-collection pause stops it, as it stops every Java thread)
  */
 public record OutputStats(String device, boolean silent, long underruns, int queuedFrames, long deviceLatencyNanos,
         double load, long lastRenderNanos, long maxRenderNanos, long blocks, long framesWritten, int blockFrames, int queueBuffers,
-        int sampleRate) {
+        int sampleRate, long longestGapNanos) {
 
     /** What is queued now plus the device's own latency: how late a sound rendered now is heard, in ms. */
     public double latencyMillis() {

@@ -163,6 +163,7 @@ public final class Segue implements AutoCloseable {
             return localError(null, "unknown parameter '" + name + "'");
         }
         e.params.set(i, value);
+        posted();
         return true;
     }
 
@@ -231,6 +232,7 @@ public final class Segue implements AutoCloseable {
             throw new IllegalArgumentException("volume " + linear + " outside 0..4");
         }
         e.mixer.setVolume(linear);
+        posted();
     }
 
     /**
@@ -276,7 +278,15 @@ public final class Segue implements AutoCloseable {
         if (!e.commands.offer(type, arg)) {
             return localError(null, "command queue full: the game sent more commands than the audio thread read");
         }
+        posted();
         return true;
+    }
+
+    /** A command was just posted: its latency to the output is measured from now. */
+    private void posted() {
+        if (driver != null) {
+            driver.latency().called(System.nanoTime());
+        }
     }
 
     private boolean localError(String cue, String message) {
@@ -691,12 +701,33 @@ public final class Segue implements AutoCloseable {
      */
     public OutputStats outputStats() {
         if (driver == null) {
-            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sampleRate());
+            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sampleRate(), 0);
         }
         AudioOutput o = driver.output();
         return new OutputStats(driver.outputName(), driver.silent(), driver.underruns(), o == null ? 0 : o.queuedFrames(),
                 o == null ? 0 : o.deviceLatencyNanos(), driver.load(), driver.renderNanosLast(), driver.renderNanosMax(),
-                driver.blocks(), driver.framesWritten(), blockFrames, o == null ? 0 : o.queueBuffers(), sampleRate());
+                driver.blocks(), driver.framesWritten(), blockFrames, o == null ? 0 : o.queueBuffers(), sampleRate(),
+                driver.longestGapNanos());
+    }
+
+    /**
+     * How long the game's commands have taken to reach the output so far: from the call to the audio
+     * thread reading it, and on to OpenAL mixing it, as percentiles in frames (see
+     * {@link CommandLatency}). Empty figures offline. Any thread; it copies two small histograms.
+     */
+    public CommandLatency commandLatency() {
+        int rate = sampleRate();
+        if (driver == null) {
+            CommandLatency.Percentiles none = new CommandLatency.Percentiles(0, 0, 0, 0);
+            return new CommandLatency(0, rate, none, none, 0);
+        }
+        var m = driver.latency();
+        int[] r = m.percentiles(false);
+        int[] o = m.percentiles(true);
+        AudioOutput out = driver.output();
+        long device = out == null ? 0 : out.deviceLatencyNanos() * rate / 1_000_000_000L;
+        return new CommandLatency(m.count(), rate, new CommandLatency.Percentiles(r[0], r[1], r[2], r[3]),
+                new CommandLatency.Percentiles(o[0], o[1], o[2], o[3]), device);
     }
 
     /**

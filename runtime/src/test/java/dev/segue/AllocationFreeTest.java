@@ -189,4 +189,46 @@ class AllocationFreeTest {
             assertEquals(0, allocated, "bytes allocated by segue-audio over " + (total - warm) * 512 / 48_000 + " s through OpenAL");
         }
     }
+    /**
+     * Callback mode allocates nothing on the thread OpenAL Soft mixes on: on a loopback device that is
+     * the thread pulling with {@code alcRenderSamplesSOFT} (here the test's), from which OpenAL Soft calls
+     * into Segue's mixer through LWJGL's upcall. What that thread allocates while inside the pulls is
+     * counted; the game's calls between pulls are not.
+     */
+    @Test
+    void theCallbackPathAllocatesNothingInSteadyState() throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        mx.setThreadAllocatedMemoryEnabled(true);
+        dev.segue.output.LoopbackRig rig = new dev.segue.output.LoopbackRig(3, false, true);
+        float[] chunk = new float[512 * 2];
+        try (Segue segue = Segue.builder().cueSheet(DeterminismTest.richSheet(dir)).blockFrames(256)
+                .output(rig.callbackFactory()).build()) {
+            assertTrue(dev.segue.output.LoopbackRig.await(rig::pulledReady, 10_000));
+            String[] states = {"explore", "combat", "quiet", "explore"};
+            int warm = 600;
+            int total = 1800;
+            long allocated = 0;
+            for (int i = 0; i < total; i++) {
+                segue.setParameter("intensity", (float) (0.5 + 0.5 * Math.sin(i / 9.0)));
+                if (i % 90 == 0) {
+                    segue.setState(states[(i / 90) % states.length]);
+                }
+                if (i % 37 == 0) {
+                    segue.playStinger("sting");
+                }
+                long before = mx.getCurrentThreadAllocatedBytes();
+                rig.renderPulled(chunk, 512);
+                long after = mx.getCurrentThreadAllocatedBytes();
+                if (i >= warm) {
+                    allocated += after - before;
+                }
+                segue.update();
+            }
+            long noop = mx.getCurrentThreadAllocatedBytes();
+            long cost = mx.getCurrentThreadAllocatedBytes() - noop; // what asking costs, if anything
+            assertEquals(0, segue.outputStats().underruns());
+            assertEquals(0, allocated - cost * (total - warm), "bytes allocated inside " + (total - warm)
+                    + " pulls of 512 frames through the callback");
+        }
+    }
 }

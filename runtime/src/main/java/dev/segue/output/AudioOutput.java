@@ -40,6 +40,14 @@ public interface AudioOutput extends AutoCloseable {
     }
 
     /**
+     * Frames handed to the device that it has not mixed yet, asked now, just before a block is
+     * rendered: what plays ahead of that block. On the audio thread.
+     */
+    default int framesAhead() {
+        return queuedFrames();
+    }
+
+    /**
      * Blocks the output queues at most (0 for outputs without a queue). An OpenAL output may queue
      * more than asked: at least one OpenAL mixing period plus a block, or it would underrun every period.
      */
@@ -61,7 +69,7 @@ public interface AudioOutput extends AutoCloseable {
     }
 
     /** For a pulling output: render with {@code renderer} from now on, on whichever thread it pulls. */
-    default void attach(OutputDriver.Renderer renderer) {
+    default void attach(OutputDriver.Pull renderer) {
         throw new UnsupportedOperationException(name() + " does not pull");
     }
 

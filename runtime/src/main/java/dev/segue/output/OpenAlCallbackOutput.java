@@ -29,11 +29,12 @@ final class OpenAlCallbackOutput implements AudioOutput {
     private int source;
     private int buffer;
     private SOFTCallbackBufferType callback;
-    private OutputDriver.Renderer renderer;
+    private volatile OutputDriver.Pull renderer;
     private float[] scratch;
     private FloatBuffer direct;
     private long periodNanos;
     private long lastCall;
+    private boolean loopback;
     private volatile long underruns;
     private volatile long deviceLatencyNanos;
     private volatile String name = "OpenAL (callback)";
@@ -48,7 +49,7 @@ final class OpenAlCallbackOutput implements AudioOutput {
     }
 
     @Override
-    public void attach(OutputDriver.Renderer r) {
+    public void attach(OutputDriver.Pull r) {
         renderer = r;
         lastCall = 0;
         alSourcePlay(source);
@@ -57,6 +58,7 @@ final class OpenAlCallbackOutput implements AudioOutput {
     @Override
     public void open(int sampleRate, int blockFrames) throws OutputUnavailableException {
         dev = opener.open(sampleRate);
+        loopback = dev.loopback;
         try {
             if (!alIsExtensionPresent("AL_SOFT_callback_buffer") || !alIsExtensionPresent("AL_EXT_FLOAT32")) {
                 throw new OutputUnavailableException(dev.name + " lacks AL_SOFT_callback_buffer or AL_EXT_FLOAT32");
@@ -87,11 +89,11 @@ final class OpenAlCallbackOutput implements AudioOutput {
     /** On OpenAL's mixer thread: render exactly what it asks for. */
     private int fill(long user, long data, int bytes) {
         long now = System.nanoTime();
-        if (lastCall != 0 && now - lastCall > 2 * periodNanos) {
+        if (lastCall != 0 && now - lastCall > 2 * periodNanos && !loopback) { // a loopback device mixes when pulled
             underruns++; // the mixer thread itself was held up (by us or by a GC pause): the device starved
         }
         lastCall = now;
-        OutputDriver.Renderer r = renderer;
+        OutputDriver.Pull r = renderer;
         int frames = bytes / 8;
         int block = scratch.length / 2;
         long at = data;
@@ -100,7 +102,7 @@ final class OpenAlCallbackOutput implements AudioOutput {
             if (r == null) {
                 java.util.Arrays.fill(scratch, 0, n * 2, 0f);
             } else {
-                r.render(scratch, n);
+                r.render(scratch, n, done);
             }
             direct.clear();
             direct.put(scratch, 0, n * 2);
@@ -109,6 +111,15 @@ final class OpenAlCallbackOutput implements AudioOutput {
             done += n;
         }
         return bytes;
+    }
+
+    /** True once a renderer is attached and the source plays. */
+    boolean attached() {
+        return renderer != null;
+    }
+
+    AlDevice device() {
+        return dev;
     }
 
     @Override

@@ -289,6 +289,15 @@ final class OpenAlOutput implements AudioOutput {
         return queuedFrames;
     }
 
+    /** Frames queued and not yet mixed by OpenAL, asked of the source now (before the next block). */
+    @Override
+    public int framesAhead() {
+        if (lost || dev == null) {
+            return 0;
+        }
+        return started ? Math.max(0, queuedCount * block - sourceInt(AL_SAMPLE_OFFSET)) : queuedCount * block;
+    }
+
     @Override
     public int queueBuffers() {
         return depth;

@@ -22,6 +22,15 @@ public final class OutputDriver {
         void render(float[] out, int frames);
     }
 
+    /**
+     * What a pulling output calls to have {@code frames} frames rendered into {@code out};
+     * {@code framesAhead} of its own are already waiting to be mixed ahead of them (the ones it
+     * rendered earlier in the same request). On the output's thread.
+     */
+    public interface Pull {
+        void render(float[] out, int frames, int framesAhead);
+    }
+
     /** What the game should hear about the output: a plain sentence and whether it is now silent. */
     public record Notice(String message, boolean silent, String device) {
     }
@@ -33,6 +42,7 @@ public final class OutputDriver {
     private final long retryNanos;
     private final Queue<Notice> notices = new ConcurrentLinkedQueue<>();
     private final CountDownLatch opened = new CountDownLatch(1);
+    private final LatencyMeter latency;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile AudioOutput current;
@@ -41,6 +51,8 @@ public final class OutputDriver {
     private volatile long blocks;
     private volatile long renderNanosLast;
     private volatile long renderNanosMax;
+    private volatile long longestGapNanos;
+    private long lastStartNanos;
     private volatile double loadAverage;
     private volatile long framesWritten;
     private volatile long underrunsBefore; // underruns of outputs already closed
@@ -55,6 +67,7 @@ public final class OutputDriver {
         this.block = blockFrames;
         this.device = device;
         this.retryNanos = retryMillis * 1_000_000L;
+        this.latency = new LatencyMeter(sampleRate, 4096);
         this.thread = new Thread(this::run, "segue-audio");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -97,7 +110,7 @@ public final class OutputDriver {
                     }
                 } else {
                     out.awaitRoom();
-                    renderTimed(buf, block);
+                    renderTimed(buf, block, out.framesAhead());
                     out.write(buf, block);
                     framesWritten += block; // after the write: only what the output holds counts
                 }
@@ -140,9 +153,17 @@ public final class OutputDriver {
         }
     }
 
-    /** Renders and keeps the statistics; on this thread, or on the device's for a pulling output. */
-    private void renderTimed(float[] buf, int frames) {
+    /**
+     * Renders and keeps the statistics, on this thread or on the device's for a pulling output; the
+     * commands posted so far are in this block, {@code framesAhead} frames play before it.
+     */
+    private void renderTimed(float[] buf, int frames, int framesAhead) {
         long t0 = System.nanoTime();
+        latency.blockStart(t0, framesAhead);
+        if (lastStartNanos != 0 && t0 - lastStartNanos > longestGapNanos) {
+            longestGapNanos = t0 - lastStartNanos;
+        }
+        lastStartNanos = t0;
         renderer.render(buf, frames);
         long dt = System.nanoTime() - t0;
         renderNanosLast = dt;
@@ -154,8 +175,8 @@ public final class OutputDriver {
     }
 
     /** For a pulling output: what it renders counts as written at once. */
-    private void renderPulled(float[] buf, int frames) {
-        renderTimed(buf, frames);
+    private void renderPulled(float[] buf, int frames, int framesAhead) {
+        renderTimed(buf, frames, framesAhead);
         framesWritten += frames;
     }
 
@@ -238,9 +259,19 @@ public final class OutputDriver {
         return renderNanosMax;
     }
 
+    /** The longest time between the starts of two consecutive blocks, in nanoseconds. */
+    public long longestGapNanos() {
+        return longestGapNanos;
+    }
+
     /** Render time over block time, averaged over the last hundred or so blocks. */
     public double load() {
         return loadAverage;
+    }
+
+    /** Call-to-OpenAL latency of the game's commands ({@link LatencyMeter#called} after each one). */
+    public LatencyMeter latency() {
+        return latency;
     }
 
     /** Frames per block. */

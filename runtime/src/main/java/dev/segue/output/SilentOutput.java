@@ -38,6 +38,13 @@ public final class SilentOutput implements AudioOutput {
         }
     }
 
+    /** Frames written ahead of the wall clock. */
+    @Override
+    public int framesAhead() {
+        long played = (System.nanoTime() - startNanos) * rate / 1_000_000_000L;
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, framesWritten - played));
+    }
+
     @Override
     public String name() {
         return "silent (no audio device)";

@@ -16,6 +16,7 @@ public final class LoopbackRig {
     private final OpenAlOutput.Format format;
     private final boolean dither;
     private final List<OpenAlOutput> made = new CopyOnWriteArrayList<>();
+    private final List<OpenAlCallbackOutput> pulling = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final List<long[]> opened = new CopyOnWriteArrayList<>();
 
@@ -39,6 +40,29 @@ public final class LoopbackRig {
             made.add(o);
             return o;
         };
+    }
+
+    /**
+     * Callback-mode outputs ({@code AL_SOFT_callback_buffer}) on fresh loopback devices: OpenAL Soft
+     * calls the mixer from inside {@link #renderPulled}, on the test's own thread, for exactly what it
+     * mixes.
+     */
+    public Supplier<AudioOutput> callbackFactory() {
+        return () -> {
+            OpenAlCallbackOutput o = new OpenAlCallbackOutput(AlDevice::openLoopback);
+            pulling.add(o);
+            return o;
+        };
+    }
+
+    /** Pulls {@code frames} frames from the current callback-mode output's loopback device. */
+    public void renderPulled(float[] out, int frames) {
+        pulling.get(pulling.size() - 1).device().render(out, frames);
+    }
+
+    /** True once the current callback-mode output is open and its source is playing (the renderer attached). */
+    public boolean pulledReady() {
+        return !pulling.isEmpty() && pulling.get(pulling.size() - 1).attached();
     }
 
     public void failNextOpens(int n) {

@@ -3,6 +3,7 @@ package dev.segue.tools;
 import com.badlogic.gdx.audio.Music;
 import com.badlogic.gdx.backends.lwjgl3.audio.OpenALLwjgl3Audio;
 import com.badlogic.gdx.files.FileHandle;
+import dev.segue.CommandLatency;
 import dev.segue.OutputStats;
 import dev.segue.Segue;
 import dev.segue.SegueEvent;
@@ -73,21 +74,53 @@ public final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--callback", description = "Use OpenAL Soft's callback mode (AL_SOFT_callback_buffer) instead of the queue.")
     boolean callback;
 
+    @Option(names = "--period", paramLabel = "FRAMES", defaultValue = "0",
+            description = "OpenAL Soft's mixing period (its period_size setting, given to the child JVM through an ALSOFT_CONF"
+                    + " file); 0 keeps OpenAL Soft's own (960 frames at 48 kHz).")
+    int period;
+
+    @Option(names = "--periods", paramLabel = "N", defaultValue = "0",
+            description = "OpenAL Soft's periods per device buffer (its periods setting; device latency is (N-1) periods); 0 keeps its own (3).")
+    int periods;
+
+    @Option(names = "--java-option", paramLabel = "OPT",
+            description = "An option for the JVM that plays, e.g. --java-option=-XX:+UseZGC (repeatable).")
+    List<String> javaOptions = new ArrayList<>();
+
+    @Option(names = "--matrix",
+            description = "Play every configuration side by side in one run, each in its own JVM for --minutes: queue and callback"
+                    + " mode, G1 and ZGC, OpenAL Soft's default period and a 256-frame one; then print one table.")
+    boolean matrix;
+
+    @Option(names = "--quiet", description = "No progress bar (the one-line RESULT summary is still printed).")
+    boolean quiet;
+
+    /** Set in the environment of the JVM this command restarts itself in. */
+    static final String CHILD = "SEGUE_SOAK_CHILD";
+
     @Override
     public Integer call() throws Exception {
         if (!(minutes > 0) || minutes > 24 * 60) {
             throw new ParameterException(spec.commandLine(), "--minutes must be above 0 and at most 1440");
         }
-        if (!systemDevice && !"null".equals(System.getenv("ALSOFT_DRIVERS"))) {
-            return reexecOnNullBackend();
+        if (period < 0 || period > 16384 || periods < 0 || periods > 16) {
+            throw new ParameterException(spec.commandLine(), "--period must be 0..16384 frames and --periods 0..16");
+        }
+        if (matrix) {
+            return matrix();
+        }
+        if (System.getenv(CHILD) == null) {
+            return reexec();
         }
         PrintWriter w = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("segue-soak-");
         try {
             Path sheet = writeSession(dir);
-            w.printf(Locale.ROOT, "segue bench soak: %.1f min real time, 2 cues x %d stereo stems, %d-frame blocks x %d queued,"
-                    + " ALSOFT_DRIVERS=%s, Java %s, %d processors%n", minutes, STEMS, block, queue,
-                    System.getenv("ALSOFT_DRIVERS"), Runtime.version(), Runtime.getRuntime().availableProcessors());
+            w.printf(Locale.ROOT, "segue bench soak: %.1f min real time, 2 cues x %d stereo stems, %d-frame blocks x %d queued"
+                    + " (asked), %s, ALSOFT_DRIVERS=%s%s, Java %s, %s, %d processors%n", minutes, STEMS, block, queue,
+                    callback ? "callback mode" : "queue mode", System.getenv("ALSOFT_DRIVERS"),
+                    period > 0 ? ", OpenAL Soft period " + period + " x " + (periods > 0 ? periods : 3) : "", Runtime.version(),
+                    collectors(), Runtime.getRuntime().availableProcessors());
             w.flush();
             soak(w, sheet);
             if (!noGdx) {
@@ -100,26 +133,122 @@ public final class BenchSoakCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs this same command again in a JVM whose environment has ALSOFT_DRIVERS=null. */
-    private int reexecOnNullBackend() throws IOException, InterruptedException {
+    /**
+     * Runs this same command again in a fresh JVM: on OpenAL Soft's null backend (ALSOFT_DRIVERS=null)
+     * unless --system-device, with --java-option's options and an ALSOFT_CONF for --period/--periods.
+     */
+    private int reexec() throws IOException, InterruptedException {
+        Process p = child(spec.commandLine().getParseResult().originalArgs(), javaOptions, period, periods, systemDevice)
+                .inheritIO().start();
+        return p.waitFor();
+    }
+
+    private static ProcessBuilder child(List<String> args, List<String> jvmOptions, int period, int periods, boolean systemDevice)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SegueCli.class.getName()));
-        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        pb.environment().put("ALSOFT_DRIVERS", "null");
-        spec.commandLine().getErr().println("restarting with ALSOFT_DRIVERS=null (OpenAL Soft's real-time null backend)");
-        spec.commandLine().getErr().flush();
-        return pb.start().waitFor();
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put(CHILD, "1");
+        if (!systemDevice) {
+            pb.environment().put("ALSOFT_DRIVERS", "null");
+        }
+        if (period > 0 || periods > 0) {
+            Path conf = Files.createTempFile("segue-soak-alsoft-", ".conf");
+            conf.toFile().deleteOnExit();
+            StringBuilder c = new StringBuilder("[general]\n");
+            if (period > 0) {
+                c.append("period_size = ").append(period).append('\n');
+            }
+            if (periods > 0) {
+                c.append("periods = ").append(periods).append('\n');
+            }
+            Files.writeString(conf, c);
+            pb.environment().put("ALSOFT_CONF", conf.toString());
+        }
+        return pb;
+    }
+
+    /** One configuration of the matrix. */
+    private record Config(String name, boolean callback, String gc, int period, int periods) {
+    }
+
+    /** Every configuration one after another, each in its own JVM, then one table. */
+    private int matrix() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        List<Config> configs = List.of(
+                new Config("queue    G1  period 960x3", false, null, 0, 0),
+                new Config("queue    ZGC period 960x3", false, "-XX:+UseZGC", 0, 0),
+                new Config("callback G1  period 960x3", true, null, 0, 0),
+                new Config("callback ZGC period 960x3", true, "-XX:+UseZGC", 0, 0),
+                new Config("queue    G1  period 256x2", false, null, 256, 2),
+                new Config("queue    ZGC period 256x2", false, "-XX:+UseZGC", 256, 2),
+                new Config("callback G1  period 256x2", true, null, 256, 2),
+                new Config("callback ZGC period 256x2", true, "-XX:+UseZGC", 256, 2));
+        w.printf(Locale.ROOT, "segue bench soak --matrix: %d configurations x %.1f min, one after another, each in its own JVM;"
+                + " %d-frame blocks, queue %d asked%n", configs.size(), minutes, block, queue);
+        w.flush();
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            Config c = configs.get(i);
+            spec.commandLine().getErr().printf(Locale.ROOT, "[%d/%d] %s ...%n", i + 1, configs.size(), c.name());
+            spec.commandLine().getErr().flush();
+            List<String> args = new ArrayList<>(List.of("bench", "soak", "--minutes", Double.toString(minutes), "--block",
+                    Integer.toString(block), "--queue", Integer.toString(queue), "--no-gdx", "--quiet"));
+            if (c.callback()) {
+                args.add("--callback");
+            }
+            if (c.period() > 0) {
+                args.addAll(List.of("--period", Integer.toString(c.period()), "--periods", Integer.toString(c.periods())));
+            }
+            List<String> jvm = new ArrayList<>(javaOptions);
+            if (c.gc() != null) {
+                jvm.add(c.gc());
+            }
+            Process p = child(args, jvm, c.period(), c.periods(), systemDevice).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int rc = p.waitFor();
+            String result = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
+            if (rc != 0 || result == null) {
+                w.println(c.name() + ": the run failed (exit " + rc + "):");
+                w.println(out);
+                rows.add(new String[] {c.name(), "failed"});
+                continue;
+            }
+            java.util.Map<String, String> r = new java.util.LinkedHashMap<>();
+            for (String kv : result.substring(7).trim().split(" ")) {
+                int eq = kv.indexOf('=');
+                r.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+            rows.add(new String[] {c.name(), r.get("underruns"), r.get("renderMaxMs"), r.get("gcPauses"), r.get("gcPauseMaxMs"),
+                r.get("gcPauseTotalMs"), r.get("queueBlocks"), r.get("deviceMs"), r.get("segueP50Ms"), r.get("segueP99Ms"),
+                r.get("segueMaxMs"), r.get("earP50Ms"), r.get("earP99Ms"), r.get("earMaxMs"), r.get("cpuPct")});
+        }
+        w.println();
+        w.println("configuration              underruns  render max  GC pauses  longest  total   queue  device  | call->OpenAL p50/p99/max"
+                + " | call->ear p50/p99/max | CPU");
+        for (String[] r : rows) {
+            if (r.length == 2) {
+                w.printf(Locale.ROOT, "%-26s %s%n", r[0], r[1]);
+                continue;
+            }
+            w.printf(Locale.ROOT, "%-26s %9s  %7s ms  %9s  %5s ms %5s ms  %5s  %5s ms | %5s / %5s / %5s ms    | %5s / %5s / %5s ms  | %s %%%n",
+                    (Object[]) r);
+        }
+        w.println("(queue: blocks OpenAL holds, raised to cover one mixing period; device: ALC_DEVICE_LATENCY_SOFT; call->OpenAL:"
+                + " from a setParameter/setState call to OpenAL mixing its first frame, Segue's share; call->ear adds the device's)");
+        w.flush();
+        return 0;
     }
 
     private void soak(PrintWriter w, Path sheet) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong posted = new AtomicLong();
         List<String> notices = new ArrayList<>();
-        long gcCount0 = gcCount();
-        long gcMillis0 = gcMillis();
+        GcWatch gc = new GcWatch();
         double cpu0 = cpuSeconds();
         try (Segue segue = Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).callbackOutput(callback).build()) {
             segue.addListener(e -> {
@@ -127,9 +256,9 @@ public final class BenchSoakCommand implements Callable<Integer> {
                     notices.add(e.toString());
                 }
             });
+            OutputStats s0 = segue.outputStats();
             w.printf(Locale.ROOT, "output: %s, %s (device latency %.2f ms)%n", segue.outputName(),
-                    callback ? "callback mode" : segue.outputStats().queueBuffers() + " blocks queued",
-                    segue.outputStats().deviceLatencyMillis());
+                    callback ? "callback mode" : s0.queueBuffers() + " blocks queued", s0.deviceLatencyMillis());
             w.flush();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -165,7 +294,9 @@ public final class BenchSoakCommand implements Callable<Integer> {
                     LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
                 }
             }));
-            List<Double> latencies = new ArrayList<>();
+            long[] underrunAt = new long[64]; // when the game loop first saw each of the first underruns
+            int underrunsSeen = 0;
+            long lastUnderruns = 0;
             long total = Math.round(minutes * 60e9);
             long t0 = System.nanoTime();
             long nextSecond = t0;
@@ -187,52 +318,104 @@ public final class BenchSoakCommand implements Callable<Integer> {
                 }
                 segue.update();
                 OutputStats s = segue.outputStats();
-                latencies.add(s.latencyMillis());
-                if (System.nanoTime() >= nextSecond) {
-                    progress(w, (System.nanoTime() - t0) / (double) total, s);
+                if (s.underruns() > lastUnderruns) {
+                    long now = System.nanoTime();
+                    for (long u = lastUnderruns; u < s.underruns() && underrunsSeen < underrunAt.length; u++) {
+                        underrunAt[underrunsSeen++] = now;
+                    }
+                    lastUnderruns = s.underruns();
+                }
+                if (!quiet && System.nanoTime() >= nextSecond) {
+                    progress((System.nanoTime() - t0) / (double) total, s);
                     nextSecond += 1_000_000_000L;
                 }
                 frameNo++;
-                LockSupport.parkNanos(4_000_000); // a 250 Hz sampling "game loop"
+                LockSupport.parkNanos(4_000_000); // a 250 Hz "game loop"
             }
             stop.set(true);
             for (Thread t : threads) {
                 t.join();
             }
             OutputStats s = segue.outputStats();
+            CommandLatency l = segue.commandLatency();
             double wall = (System.nanoTime() - t0) / 1e9;
-            w.println();
+            double cpu = cpuSeconds() - cpu0;
+            gc.close();
+            if (!quiet) {
+                spec.commandLine().getErr().println();
+            }
             w.printf(Locale.ROOT, "soak: %.1f s real time on '%s'%s%n", wall, s.device(), s.silent() ? " (SILENT: no device)" : "");
             w.printf(Locale.ROOT, "  underruns          : %d%n", s.underruns());
-            w.printf(Locale.ROOT, "  render time        : max %.3f ms per %d-frame block (%.2f ms of audio); load %.2f %%%n",
-                    s.maxRenderNanos() / 1e6, block, block * 1000.0 / RATE, s.load() * 100);
-            double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            w.printf(Locale.ROOT, "  latency (queued + device), %d samples: p50 %.2f ms, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f%n",
-                    l.length, pct(l, 50), pct(l, 90), pct(l, 99), pct(l, 99.9), l[l.length - 1]);
-            w.printf(Locale.ROOT, "  worst case call-to-ear: %d frames = %.2f ms + device latency %.2f ms%n",
-                    s.worstCaseLatencyFrames(), s.worstCaseLatencyFrames() * 1000.0 / RATE, s.deviceLatencyMillis());
+            w.printf(Locale.ROOT, "  render time        : max %.3f ms per %d-frame block (%.2f ms of audio); load %.2f %%;"
+                    + " longest gap between two blocks %.2f ms%n", s.maxRenderNanos() / 1e6, block, block * 1000.0 / RATE,
+                    s.load() * 100, s.longestGapNanos() / 1e6);
+            w.printf(Locale.ROOT, "  queue              : %s, device latency %.2f ms (%d frames)%n",
+                    callback ? "none (callback mode)" : s.queueBuffers() + " blocks = " + s.queueBuffers() * block + " frames = "
+                            + String.format(Locale.ROOT, "%.2f ms", s.queueBuffers() * block * 1000.0 / RATE),
+                    s.deviceLatencyMillis(), l.deviceLatencyFrames());
+            w.printf(Locale.ROOT, "  command latency, %d setParameter/setState calls measured:%n", l.commands());
+            line(w, "call -> audio thread reads it", l, l.reaction());
+            line(w, "call -> OpenAL mixes it (Segue)", l, l.toOutput());
+            line(w, "call -> ear (+ device latency)", l, l.toEar());
+            w.printf(Locale.ROOT, "  GC                 : %s%n", gc.describe());
+            if (s.underruns() > 0) {
+                int nearGc = 0;
+                StringBuilder each = new StringBuilder();
+                for (int i = 0; i < underrunsSeen; i++) {
+                    GcWatch.Pause p = gc.nearest(underrunAt[i]);
+                    boolean near = p != null && Math.abs(p.endNanos() - underrunAt[i]) <= 25_000_000L;
+                    nearGc += near ? 1 : 0;
+                    if (i < 12) {
+                        each.append(String.format(Locale.ROOT, "%n    underrun at %7.2f s: %s", (underrunAt[i] - t0) / 1e9,
+                                p == null ? "no GC pause" : String.format(Locale.ROOT, "nearest GC pause (%s, %d ms) ended %+.1f ms from it",
+                                        p.name(), p.millis(), (p.endNanos() - underrunAt[i]) / 1e6)));
+                    }
+                }
+                w.printf(Locale.ROOT, "  underruns vs GC    : %d of the first %d underruns came within 25 ms of the end of a GC pause%s%n",
+                        nearGc, underrunsSeen, each);
+            }
             w.printf(Locale.ROOT, "  CPU                : %.1f s of process CPU over %.1f s (%.1f %% of one core, all threads and load"
-                    + " generators included)%n", cpuSeconds() - cpu0, wall, (cpuSeconds() - cpu0) / wall * 100);
-            w.printf(Locale.ROOT, "  load generated     : %d events posted (%.0f/s), %d collections by %s taking %d ms in all,"
-                    + " %d game-loop samples%n", posted.get(), posted.get() / wall, gcCount() - gcCount0,
-                    ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList(),
-                    gcMillis() - gcMillis0, frameNo);
-            double[] load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() >= 0
-                    ? new double[] {ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()} : new double[] {-1};
-            w.printf(Locale.ROOT, "  machine load average at the end: %.1f on %d processors%n", load[0],
-                    Runtime.getRuntime().availableProcessors());
+                    + " generators included)%n", cpu, wall, cpu / wall * 100);
+            w.printf(Locale.ROOT, "  load generated     : %d events posted (%.0f/s), %d game-loop frames%n", posted.get(),
+                    posted.get() / wall, frameNo);
+            w.printf(Locale.ROOT, "  machine load average at the end: %.1f on %d processors%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
             w.printf(Locale.ROOT, "  notices            : %s%n", notices.isEmpty() ? "none" : String.join(" | ", notices));
+            w.printf(Locale.ROOT, "RESULT underruns=%d renderMaxMs=%.2f gcPauses=%d gcPauseMaxMs=%d gcPauseTotalMs=%d queueBlocks=%s"
+                    + " deviceMs=%.1f segueP50Ms=%.1f segueP99Ms=%.1f segueMaxMs=%.1f earP50Ms=%.1f earP99Ms=%.1f earMaxMs=%.1f"
+                    + " cpuPct=%.1f%n", s.underruns(), s.maxRenderNanos() / 1e6, gc.pauses(), gc.longestMillis(), gc.totalMillis(),
+                    callback ? "-" : Integer.toString(s.queueBuffers()), s.deviceLatencyMillis(), l.millis(l.toOutput().p50()),
+                    l.millis(l.toOutput().p99()), l.millis(l.toOutput().max()), l.millis(l.toEar().p50()), l.millis(l.toEar().p99()),
+                    l.millis(l.toEar().max()), cpu / wall * 100);
             w.flush();
         }
     }
 
-    private void progress(PrintWriter w, double done, OutputStats s) {
+    private static void line(PrintWriter w, String what, CommandLatency l, CommandLatency.Percentiles p) {
+        w.printf(Locale.ROOT, "    %-34s: p50 %6.2f ms (%5d frames)  p95 %6.2f (%5d)  p99 %6.2f (%5d)  max %6.2f (%5d)%n", what,
+                l.millis(p.p50()), p.p50(), l.millis(p.p95()), p.p95(), l.millis(p.p99()), p.p99(), l.millis(p.max()), p.max());
+    }
+
+    private void progress(double done, OutputStats s) {
+        PrintWriter e = spec.commandLine().getErr();
         int width = 30;
         int filled = (int) Math.min(width, Math.round(done * width));
-        w.printf(Locale.ROOT, "\r[%s%s] %3.0f%%  underruns %d  max render %.2f ms  load %.1f %%  queued %.1f ms ",
-                "#".repeat(filled), ".".repeat(width - filled), Math.min(100, done * 100), s.underruns(),
-                s.maxRenderNanos() / 1e6, s.load() * 100, s.queuedFrames() * 1000.0 / RATE);
-        w.flush();
+        boolean live = System.console() != null;
+        int tenth = (int) (done * 10);
+        if (!live && tenth == lastTenth) {
+            return;
+        }
+        lastTenth = tenth;
+        e.printf(Locale.ROOT, "%s[%s%s] %3.0f%%  underruns %d  max render %.2f ms  load %.1f %%  queued %.1f ms %s",
+                live ? "\r" : "", "#".repeat(filled), ".".repeat(width - filled), Math.min(100, done * 100), s.underruns(),
+                s.maxRenderNanos() / 1e6, s.load() * 100, s.queuedFrames() * 1000.0 / RATE, live ? "" : "\n");
+        e.flush();
+    }
+
+    private int lastTenth = -1;
+
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList().toString();
     }
 
     /** libGDX Music next to Segue: time for play()/setVolume() to reach OpenAL, and drift between two Musics. */
@@ -337,10 +520,6 @@ public final class BenchSoakCommand implements Callable<Integer> {
         return t;
     }
 
-    private static double pct(double[] sorted, double p) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))];
-    }
-
     private static double median(double[] x) {
         double[] s = x.clone();
         Arrays.sort(s);
@@ -351,16 +530,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
         return Arrays.stream(x).max().orElse(0);
     }
 
-    private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-    }
-
     private static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-    }
-
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     /** Two cues of 6 stereo stems, a stinger, two parameters; every stem fades with a parameter. */
