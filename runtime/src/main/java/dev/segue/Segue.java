@@ -71,7 +71,7 @@ public final class Segue implements AutoCloseable {
             driver = null;
         } else {
             Supplier<AudioOutput> device = b.silent ? null
-                    : b.output != null ? b.output : b.callback ? OpenAl.callbackOutput(b.deviceName)
+                    : b.output != null ? b.output : b.callback ? OpenAl.callbackOutput(b.deviceName, b.queueBuffers)
                     : OpenAl.output(b.deviceName, b.queueBuffers);
             driver = new OutputDriver(handover::render, sheet.sampleRate(), blockFrames, device, b.retryMillis);
             driver.start();
@@ -771,7 +771,7 @@ public final class Segue implements AutoCloseable {
         private String deviceName;
         private int queueBuffers = 3;
         private long retryMillis = 2000;
-        private boolean callback;
+        private boolean callback = true;
         private double streamThresholdSeconds = 30;
         private double streamBufferSeconds = 1;
         private int streamVoices;
@@ -846,11 +846,11 @@ public final class Segue implements AutoCloseable {
         }
 
         /**
-         * Frames per block the audio thread renders; default 256 (5.3 ms at 48 kHz). With the default
-         * {@link #queueBuffers(int) 3 buffers} the OpenAL queue holds 768 frames (16 ms; more if one OpenAL
-         * mixing period needs it, see queueBuffers), and a
-         * change the game makes is heard at most one block plus the queue later: 1024 frames, 21.3 ms
-         * at 48 kHz, plus the device's own latency ({@link OutputStats#deviceLatencyMillis()}).
+         * Frames per block the mixer renders; default 256 (5.3 ms at 48 kHz). Commands the game sends
+         * are read at the start of a block. In callback mode (the default, see
+         * {@link #callbackOutput(boolean)}) OpenAL asks for one mixing period at a time and Segue renders
+         * it in blocks of this size at once, so the block size barely changes latency. In queue mode a
+         * change is heard at most one block plus the queue later ({@link #queueBuffers(int)}).
          */
         public Builder blockFrames(int frames) {
             if (frames < 16 || frames > 16384) {
@@ -884,8 +884,10 @@ public final class Segue implements AutoCloseable {
         }
 
         /**
-         * How many blocks may wait in OpenAL's queue, 2..64; default 3. More survives longer stalls
-         * of the audio thread (a slow machine, a long GC pause) but every change is heard later: the
+         * Queue mode only ({@code callbackOutput(false)}, or a device without callback support): how
+         * many blocks may wait in OpenAL's queue, 2..64; default 3, raised to cover one OpenAL mixing
+         * period plus a block (5 × 256 frames with OpenAL Soft's 20 ms period). More survives longer stalls
+         * of the audio thread (a slow machine, a GC pause) but every change is heard later: the
          * worst-case latency is {@code (queueBuffers + 1) * blockFrames} frames plus the device's own.
          */
         public Builder queueBuffers(int n) {
@@ -897,9 +899,10 @@ public final class Segue implements AutoCloseable {
         }
 
         /**
-         * Picks the block size and queue depth for a target worst-case latency (block wait plus queue,
-         * not counting the device's own): 3 buffers of a block as large as fits, at least 64 frames.
-         * For example 25 ms at 48 kHz gives blocks of 300 frames.
+         * Picks the block size and queue depth for a target worst-case latency in queue mode (block
+         * wait plus queue, not counting the device's own): 3 buffers of a block as large as fits, at
+         * least 64 frames. For example 25 ms at 48 kHz gives blocks of 300 frames. In callback mode
+         * the latency is set by OpenAL's mixing period instead (see {@link #callbackOutput(boolean)}).
          */
         public Builder latencyMillis(double ms) {
             int frames = (int) (ms * sampleRate / 1000.0);
@@ -911,10 +914,20 @@ public final class Segue implements AutoCloseable {
         }
 
         /**
-         * Uses OpenAL Soft's callback mode ({@code AL_SOFT_callback_buffer}) instead of the queue:
-         * OpenAL's mixer thread asks for audio and Segue renders it right there, so nothing waits in
-         * a queue (lowest latency) but the mixing runs on OpenAL's thread, where a long GC pause or a
-         * slow render stalls the whole device. Off by default; docs/ARCHITECTURE.md has the numbers.
+         * OpenAL Soft's callback mode ({@code AL_SOFT_callback_buffer}), on by default: OpenAL's mixer
+         * thread asks for exactly the frames it is about to mix and Segue renders them there and then,
+         * so nothing waits in a queue. {@code false} queues blocks on a streaming source from Segue's
+         * own audio thread instead (used anyway on a device without the extension).
+         *
+         * <p>Why callback is the default, measured side by side ({@code segue bench soak --matrix}, OpenAL
+         * Soft's null device, 20 ms period): a command reaches OpenAL in 10.0 ms median and 20.1 ms at
+         * p99, against 14.7 and 26.2 ms through the queue, since nothing is queued ahead of it; and the mix
+         * runs on OpenAL Soft's mixer thread, which it gives real-time priority where it can, where the
+         * queue's audio thread is an ordinary one that other processes can crowd out. Either way the
+         * device adds its own latency ({@link OutputStats#deviceLatencyMillis()}: 40 ms with OpenAL
+         * Soft's default three 20 ms periods; its {@code period_size}/{@code periods} settings shorten
+         * it), and a garbage-collection pause longer than that stalls the sound: run the game on a
+         * low-pause collector ({@code -XX:+UseZGC}); see README "Latency and garbage collection".
          */
         public Builder callbackOutput(boolean on) {
             this.callback = on;

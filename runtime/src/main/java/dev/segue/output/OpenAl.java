@@ -19,9 +19,13 @@ public final class OpenAl {
         return () -> new OpenAlOutput(rate -> AlDevice.open(deviceName, rate), queueBuffers, OpenAlOutput.Format.AUTO, true);
     }
 
-    /** A factory of callback-mode outputs ({@code AL_SOFT_callback_buffer}) on the named device. */
-    public static Supplier<AudioOutput> callbackOutput(String deviceName) {
-        return () -> new OpenAlCallbackOutput(rate -> AlDevice.open(deviceName, rate));
+    /**
+     * A factory of callback-mode outputs ({@code AL_SOFT_callback_buffer}) on the named device, each
+     * falling back to a queue of {@code queueBuffers} blocks on a device without that extension.
+     */
+    public static Supplier<AudioOutput> callbackOutput(String deviceName, int queueBuffers) {
+        Supplier<AudioOutput> queue = output(deviceName, queueBuffers);
+        return () -> new CallbackOrQueue(() -> new OpenAlCallbackOutput(rate -> AlDevice.open(deviceName, rate)), queue);
     }
 
     /** Output devices OpenAL can open, the default first; empty when OpenAL cannot load here. */

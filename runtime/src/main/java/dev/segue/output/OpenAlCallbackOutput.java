@@ -61,7 +61,7 @@ final class OpenAlCallbackOutput implements AudioOutput {
         loopback = dev.loopback;
         try {
             if (!alIsExtensionPresent("AL_SOFT_callback_buffer") || !alIsExtensionPresent("AL_EXT_FLOAT32")) {
-                throw new OutputUnavailableException(dev.name + " lacks AL_SOFT_callback_buffer or AL_EXT_FLOAT32");
+                throw new OutputUnavailableException(dev.name + " lacks AL_SOFT_callback_buffer or AL_EXT_FLOAT32", true);
             }
             scratch = new float[blockFrames * 2];
             direct = ByteBuffer.allocateDirect(blockFrames * 8).order(ByteOrder.nativeOrder()).asFloatBuffer();

@@ -71,7 +71,11 @@ public final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--no-gdx", description = "Skip the libGDX Music comparison.")
     boolean noGdx;
 
-    @Option(names = "--callback", description = "Use OpenAL Soft's callback mode (AL_SOFT_callback_buffer) instead of the queue.")
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "callback",
+            description = "callback (Segue's default: OpenAL Soft's AL_SOFT_callback_buffer) or queue (blocks queued on a"
+                    + " streaming source).")
+    String mode;
+
     boolean callback;
 
     @Option(names = "--period", paramLabel = "FRAMES", defaultValue = "0",
@@ -106,6 +110,10 @@ public final class BenchSoakCommand implements Callable<Integer> {
         if (period < 0 || period > 16384 || periods < 0 || periods > 16) {
             throw new ParameterException(spec.commandLine(), "--period must be 0..16384 frames and --periods 0..16");
         }
+        if (!mode.equals("callback") && !mode.equals("queue")) {
+            throw new ParameterException(spec.commandLine(), "--mode must be callback or queue, not " + mode);
+        }
+        callback = mode.equals("callback");
         if (matrix) {
             return matrix();
         }
@@ -198,9 +206,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             List<String> args = new ArrayList<>(List.of("bench", "soak", "--minutes", Double.toString(minutes), "--block",
                     Integer.toString(block), "--queue", Integer.toString(queue), "--no-gdx", "--quiet"));
-            if (c.callback()) {
-                args.add("--callback");
-            }
+            args.addAll(List.of("--mode", c.callback() ? "callback" : "queue"));
             if (c.period() > 0) {
                 args.addAll(List.of("--period", Integer.toString(c.period()), "--periods", Integer.toString(c.periods())));
             }
@@ -362,16 +368,17 @@ public final class BenchSoakCommand implements Callable<Integer> {
                 int nearGc = 0;
                 StringBuilder each = new StringBuilder();
                 for (int i = 0; i < underrunsSeen; i++) {
-                    GcWatch.Pause p = gc.nearest(underrunAt[i]);
-                    boolean near = p != null && Math.abs(p.endNanos() - underrunAt[i]) <= 25_000_000L;
+                    GcWatch.Pause p = gc.lastBefore(underrunAt[i], 25_000_000L);
+                    long d = p == null ? Long.MAX_VALUE : p.endNanos() - underrunAt[i];
+                    boolean near = d >= -100_000_000L && d <= 25_000_000L; // seen after the pause (the game loop was paused too)
                     nearGc += near ? 1 : 0;
                     if (i < 12) {
                         each.append(String.format(Locale.ROOT, "%n    underrun at %7.2f s: %s", (underrunAt[i] - t0) / 1e9,
-                                p == null ? "no GC pause" : String.format(Locale.ROOT, "nearest GC pause (%s, %d ms) ended %+.1f ms from it",
-                                        p.name(), p.millis(), (p.endNanos() - underrunAt[i]) / 1e6)));
+                                p == null ? "no GC pause" : String.format(Locale.ROOT, "the last GC pause before it (%s, %d ms) ended %.1f ms earlier",
+                                        p.name(), p.millis(), (underrunAt[i] - p.endNanos()) / 1e6)));
                     }
                 }
-                w.printf(Locale.ROOT, "  underruns vs GC    : %d of the first %d underruns came within 25 ms of the end of a GC pause%s%n",
+                w.printf(Locale.ROOT, "  underruns vs GC    : %d of the first %d underruns came at most 100 ms after (or 25 ms before) the end of a GC pause%s%n",
                         nearGc, underrunsSeen, each);
             }
             w.printf(Locale.ROOT, "  CPU                : %.1f s of process CPU over %.1f s (%.1f %% of one core, all threads and load"
@@ -430,12 +437,11 @@ public final class BenchSoakCommand implements Callable<Integer> {
         }
         w.println("side by side with libGDX Music (OpenALLwjgl3Audio) on " + ogg.getFileName() + ", same OpenAL Soft backend:");
         OpenALLwjgl3Audio gdx = new OpenALLwjgl3Audio();
-        try (Segue segue = Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).build()) {
+        try (Segue segue = Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).callbackOutput(callback).build()) {
             int rounds = 20;
             double[] gdxPlay = new double[rounds];
             double[] gdxVolume = new double[rounds];
-            double[] seguePlay = new double[rounds];
-            double[] segueParam = new double[rounds];
+            double[] segueCall = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 Music m = gdx.newMusic(new FileHandle(ogg.toFile()));
                 long t = System.nanoTime();
@@ -446,22 +452,25 @@ public final class BenchSoakCommand implements Callable<Integer> {
                 gdxVolume[r] = (System.nanoTime() - t) / 1e6;
                 m.dispose();
 
+                t = System.nanoTime();
                 segue.setState(r % 2 == 0 ? "a" : "b");
-                seguePlay[r] = untilQueued(segue);
                 segue.setParameter("intensity", r % 2 == 0 ? 0.9f : 0.1f);
-                segueParam[r] = untilQueued(segue);
+                segueCall[r] = (System.nanoTime() - t) / 2e6;
                 Thread.sleep(50);
             }
-            OutputStats s = segue.outputStats();
             w.printf(Locale.ROOT, "  call until the change is in OpenAL (median / max of %d):%n", rounds);
             w.printf(Locale.ROOT, "    libGDX Music.play()      : %7.2f / %7.2f ms (decode + first buffers on the game thread)%n",
                     median(gdxPlay), max(gdxPlay));
             w.printf(Locale.ROOT, "    libGDX Music.setVolume() : %7.3f / %7.3f ms (a source gain: not beat-aligned)%n",
                     median(gdxVolume), max(gdxVolume));
-            w.printf(Locale.ROOT, "    Segue setState()         : %7.2f / %7.2f ms (the block carrying it queued; the cue itself"
-                    + " lands on the sheet's next bar)%n", median(seguePlay), max(seguePlay));
-            w.printf(Locale.ROOT, "    Segue setParameter()     : %7.2f / %7.2f ms; then %.2f ms queued ahead + %.2f ms device%n",
-                    median(segueParam), max(segueParam), s.queuedFrames() * 1000.0 / RATE, s.deviceLatencyMillis());
+            CommandLatency l = segue.commandLatency();
+            w.printf(Locale.ROOT, "    Segue setState()/setParameter(), %d calls: %.3f / %.3f ms on the calling thread; then %.2f / %.2f ms"
+                    + " until OpenAL mixes it (%s) + %.2f ms device%n", l.commands(), median(segueCall), max(segueCall),
+                    l.millis(l.toOutput().p50()), l.millis(l.toOutput().max()), callback ? "callback mode" : "queue mode",
+                    l.millis((int) l.deviceLatencyFrames()));
+            w.println("    (libGDX's calls set OpenAL state at once, heard from OpenAL's next mix plus the device latency; its play()"
+                    + " first decodes on the game thread. Segue's calls cost the game thread a queue write, land on the next"
+                    + " block, sample-aligned, and a state's cue then waits for the sheet's next bar on purpose)");
         }
         // drift: two Musics started together, pumped by a game loop (update() at 60 Hz) under GC churn
         Music a = gdx.newMusic(new FileHandle(ogg.toFile()));
@@ -500,17 +509,6 @@ public final class BenchSoakCommand implements Callable<Integer> {
         w.println("  two Segue stems: 0 frames, always (one frame counter mixes every stem of a cue; sample-exact by"
                 + " construction and by the runtime's loop and determinism tests)");
         w.flush();
-    }
-
-    /** Ms from now until the next-but-one block (the first that surely read a command sent now) is queued. */
-    private static double untilQueued(Segue segue) {
-        long t = System.nanoTime();
-        OutputStats s0 = segue.outputStats();
-        long target = s0.framesWritten() + 2L * s0.blockFrames();
-        while (segue.outputStats().framesWritten() < target) {
-            LockSupport.parkNanos(100_000);
-        }
-        return (System.nanoTime() - t) / 1e6;
     }
 
     private static Thread start(String name, Runnable r) {

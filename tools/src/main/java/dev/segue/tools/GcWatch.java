@@ -74,11 +74,11 @@ final class GcWatch implements AutoCloseable {
         return pauses.stream().mapToLong(Pause::millis).sum();
     }
 
-    /** The pause whose end is nearest to {@code nanos}, or null. */
-    synchronized Pause nearest(long nanos) {
+    /** The last pause that ended before {@code nanos} + {@code slackNanos}, or null. */
+    synchronized Pause lastBefore(long nanos, long slackNanos) {
         Pause best = null;
         for (Pause p : pauses) {
-            if (best == null || Math.abs(p.endNanos() - nanos) < Math.abs(best.endNanos() - nanos)) {
+            if (p.endNanos() <= nanos + slackNanos && (best == null || p.endNanos() > best.endNanos())) {
                 best = p;
             }
         }
