@@ -716,7 +716,8 @@ public final class Segue implements AutoCloseable {
     /**
      * How long the game's commands have taken to reach the output so far: from the call to the audio
      * thread reading it, and on to OpenAL mixing it, as percentiles in frames (see
-     * {@link CommandLatency}). Empty figures offline. Any thread; it copies two small histograms.
+     * {@link CommandLatency}). Empty figures offline. Any thread; it copies two 128 KB histograms, so
+     * read it for a debug overlay or a log line a few times a second, not for every sound.
      */
     public CommandLatency commandLatency() {
         int rate = sampleRate();
@@ -923,8 +924,8 @@ public final class Segue implements AutoCloseable {
          * own audio thread instead (used anyway on a device without the extension).
          *
          * <p>Why callback is the default, measured side by side ({@code segue bench soak --matrix}, OpenAL
-         * Soft's null device, 20 ms period): a command reaches OpenAL in 10.0 ms median and 20.1 ms at
-         * p99, against 14.7 and 26.2 ms through the queue, since nothing is queued ahead of it; and the mix
+         * Soft's null device, 20 ms period): a command reaches OpenAL in 10.1 ms median and 20.1 ms at
+         * p99, against 14.6 and 26.6 ms through the queue, since nothing is queued ahead of it; and the mix
          * runs on OpenAL Soft's mixer thread, which it gives real-time priority where it can, where the
          * queue's audio thread is an ordinary one that other processes can crowd out. Either way the
          * device adds its own latency ({@link OutputStats#deviceLatencyMillis()}: 40 ms with OpenAL

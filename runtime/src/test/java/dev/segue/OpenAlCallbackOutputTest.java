@@ -67,23 +67,14 @@ class OpenAlCallbackOutputTest {
         assertEquals(script.size(), sent, "every command sent");
         float[] ref = OpenAlOutputTest.offline(sheet, applied, frames);
         assertTrue(Audio.rms(ref, 0, frames) > 0.05, "it made sound");
-        for (int i = 0; i < ref.length; i++) {
-            if (Float.floatToRawIntBits(ref[i]) != Float.floatToRawIntBits(out[i])) {
-                int at = i;
-                assertEquals(ref[i], out[i], () -> "first differing sample " + at + " (frame " + at / 2 + ")");
-            }
-        }
+        int diff = OpenAlOutputTest.firstDifference(ref, out);
+        assertEquals(-1, diff, () -> "first differing sample " + diff + " (frame " + diff / 2 + "): offline " + ref[diff]
+                + ", OpenAL " + out[diff]);
     }
 
     @Test
     void aParameterChangeIsHeardWithinTheConfiguredLatency() throws Exception {
-        Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.constant(48_000, 0.5f));
-        Path sheet = Audio.writeText(dir.resolve("p.cues.json"), """
-            {"parameters": {"level": {"default": 0}},
-             "cues": {"a": {"tempo": {"bpm": 120}, "loop": {"start": 0},
-                            "stems": [{"name": "t", "file": "tone.wav", "gainCurve": {"parameter": "level", "points": [[0, 0], [1, 1]]}}]}},
-             "states": {"play": "a"}}
-            """);
+        Path sheet = OpenAlOutputTest.levelSheet(dir);
         LoopbackRig rig = new LoopbackRig(3, false, true);
         float[] chunk = new float[PULL * 2];
         try (Segue rt = open(sheet, rig)) {
@@ -123,5 +114,46 @@ class OpenAlCallbackOutputTest {
             assertTrue(l.commands() >= 2, "setState and setParameter were measured: " + l);
             assertTrue(l.toOutput().max() <= l.reaction().max() + BLOCK, "nothing queued ahead beyond a block: " + l);
         }
+    }
+
+    @Test
+    void aLostDeviceFallsSilentKeepsThePositionRetriesAndResumes() throws Exception {
+        LoopbackRig rig = new LoopbackRig(3, false, true);
+        java.util.List<SegueEvent> got = new java.util.ArrayList<>();
+        float[] chunk = new float[PULL * 2];
+        try (Segue segue = Segue.builder().cueSheet(OutputLifecycleTest.rampSheet(dir)).output(rig.callbackFactory())
+                .retryMillis(100).build()) {
+            segue.addListener(got::add);
+            OutputDriver d = segue.driver();
+            assertTrue(LoopbackRig.await(rig::pulledReady, 10_000));
+            segue.setState("play");
+            float last = 0;
+            for (int i = 0; i < 40; i++) {
+                rig.renderPulled(chunk, PULL);
+                last = chunk[2 * PULL - 2];
+            }
+            long heardBefore = Math.round(last * (1 << 19)); // the cue frame heard last on the first device
+            assertTrue(heardBefore > 10_000, "the ramp plays: " + heardBefore);
+
+            rig.failNextOpens(2); // still unplugged at the first two retries
+            rig.disconnectPulled();
+            assertTrue(LoopbackRig.await(rig::pulledClosed, 10_000), "the lost device is closed");
+            assertTrue(LoopbackRig.await(() -> rig.pulledMade() == 4 && rig.pulledReady() && !d.silent(), 10_000),
+                    "two failed retries, then the device opens again: " + rig.pulledMade() + " outputs");
+            rig.renderPulled(chunk, PULL);
+            long resumedAt = Math.round(chunk[0] * (1 << 19));
+            for (int f = 1; f < PULL; f++) {
+                assertEquals(resumedAt + f, Math.round(chunk[2 * f] * (1 << 19)), "consecutive frames after resuming");
+            }
+            // the music went on while silent (about 3 retry periods of real time), and did not restart
+            assertTrue(resumedAt > heardBefore + 4_800, "resumed at cue frame " + resumedAt + ", last heard " + heardBefore);
+            segue.update();
+            java.util.List<SegueEvent> notices = OutputLifecycleTest.ofType(got, SegueEvent.Type.OUTPUT);
+            assertEquals(2, notices.size(), notices.toString());
+            assertTrue(notices.get(0).message().contains("'OpenAL Soft loopback' was lost"), notices.get(0).message());
+            assertTrue(notices.get(1).message().contains("is back"), notices.get(1).message());
+            assertEquals(1, OutputLifecycleTest.ofType(got, SegueEvent.Type.CUE_STARTED).size(), "the cue started once: " + got);
+        }
+        OutputLifecycleTest.assertNothingLeft(rig);
     }
 }

@@ -170,7 +170,7 @@ class OpenAlOutputTest {
         return new double[] {max, Math.sqrt(sum / a.length)};
     }
 
-    private static int firstDifference(float[] a, float[] b) {
+    static int firstDifference(float[] a, float[] b) {
         for (int i = 0; i < a.length; i++) {
             if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
                 return i;
@@ -179,15 +179,20 @@ class OpenAlOutputTest {
         return -1;
     }
 
-    @Test
-    void aParameterChangeIsHeardWithinTheConfiguredLatency() throws Exception {
+    /** A steady tone whose gain is the parameter "level" (0 at first), looping, in state "play". */
+    static Path levelSheet(Path dir) throws Exception {
         Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.constant(48_000, 0.5f));
-        Path sheet = Audio.writeText(dir.resolve("p.cues.json"), """
+        return Audio.writeText(dir.resolve("p.cues.json"), """
             {"parameters": {"level": {"default": 0}},
              "cues": {"a": {"tempo": {"bpm": 120}, "loop": {"start": 0},
                             "stems": [{"name": "t", "file": "tone.wav", "gainCurve": {"parameter": "level", "points": [[0, 0], [1, 1]]}}]}},
              "states": {"play": "a"}}
             """);
+    }
+
+    @Test
+    void aParameterChangeIsHeardWithinTheConfiguredLatency() throws Exception {
+        Path sheet = levelSheet(dir);
         LoopbackRig rig = new LoopbackRig(QUEUE, false, true);
         float[] chunk = new float[PULL * 2];
         try (Segue rt = Segue.builder().cueSheet(sheet).blockFrames(BLOCK).queueBuffers(QUEUE).output(rig.factory()).build()) {

@@ -19,6 +19,10 @@ class OutputLifecycleTest {
 
     /** A 10 s mono stem whose sample i is i / 2^19: every frame OpenAL plays says where in the cue it is. */
     private Path rampSheet() {
+        return rampSheet(dir);
+    }
+
+    static Path rampSheet(Path dir) {
         int frames = 480_000;
         float[] ramp = new float[frames];
         for (int i = 0; i < frames; i++) {
@@ -30,7 +34,7 @@ class OutputLifecycleTest {
             """);
     }
 
-    private static List<SegueEvent> ofType(List<SegueEvent> events, SegueEvent.Type t) {
+    static List<SegueEvent> ofType(List<SegueEvent> events, SegueEvent.Type t) {
         return events.stream().filter(e -> e.type() == t).toList();
     }
 

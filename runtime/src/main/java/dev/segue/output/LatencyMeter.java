@@ -1,5 +1,6 @@
 package dev.segue.output;
 
+import dev.segue.control.CommandRing;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -8,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * reads it ({@link #blockStart}, on the thread that renders), plus the frames already queued ahead of
  * that block, which play first. Both are kept as histograms in frames at the output rate.
  *
- * <p>Call times travel in a bounded lock-free multi-producer ring of {@code long}s (the same
- * sequence-numbered slots as the command ring); a call time that finds the ring full is not measured
+ * <p>Call times travel in a {@link CommandRing} of their own (bounded, lock-free, multi-producer), each
+ * split into two ints; a call time that finds the ring full is not measured
  * (its command still runs). The render side drains the ring before it renders, so a command whose call
  * time it sees is surely in that block; one queued in the few nanoseconds between the drain and the
  * mixer's read is measured one block late: the figures never flatter. Nothing here allocates, locks
@@ -21,11 +22,8 @@ public final class LatencyMeter {
     /** Buckets; a latency beyond the last (1.4 s at 48 kHz) lands in it and still counts in the maximum. */
     static final int BUCKETS = 16_384;
 
-    private final int mask;
-    private final AtomicLong[] sequence;
-    private final long[] stamps;
-    private final AtomicLong tail = new AtomicLong();
-    private long head; // render side only
+    private final CommandRing stamps;
+    private final int[] polled = new int[2]; // render side only
 
     private final int rate;
     private final long[] reaction = new long[BUCKETS]; // call -> block start
@@ -37,32 +35,14 @@ public final class LatencyMeter {
 
     /** @param capacity call times in flight at most (rounded up to a power of two) */
     public LatencyMeter(int sampleRate, int capacity) {
-        int cap = Integer.highestOneBit(Math.max(2, capacity - 1) << 1);
-        mask = cap - 1;
-        sequence = new AtomicLong[cap];
-        for (int i = 0; i < cap; i++) {
-            sequence[i] = new AtomicLong(i);
-        }
-        stamps = new long[cap];
+        stamps = new CommandRing(capacity);
         rate = sampleRate;
     }
 
     /** A command was just posted at {@code nanos} ({@link System#nanoTime()}). Any thread; never blocks. */
     public void called(long nanos) {
-        while (true) {
-            long t = tail.get();
-            int i = (int) (t & mask);
-            long s = sequence[i].get();
-            if (s == t) {
-                if (tail.compareAndSet(t, t + 1)) {
-                    stamps[i] = nanos;
-                    sequence[i].set(t + 1);
-                    return;
-                }
-            } else if (s < t) {
-                dropped.incrementAndGet();
-                return;
-            }
+        if (!stamps.offer((int) (nanos >>> 32), (int) nanos)) {
+            dropped.incrementAndGet();
         }
     }
 
@@ -71,14 +51,9 @@ public final class LatencyMeter {
      * queued in OpenAL ahead of it. Records every call posted before now. On the rendering thread.
      */
     void blockStart(long nowNanos, long framesAhead) {
-        while (true) {
-            int i = (int) (head & mask);
-            if (sequence[i].get() != head + 1) {
-                return;
-            }
-            long wait = Math.max(0, nowNanos - stamps[i]);
-            sequence[i].set(head + mask + 1);
-            head++;
+        while (stamps.poll(polled)) {
+            long called = (long) polled[0] << 32 | (polled[1] & 0xFFFF_FFFFL);
+            long wait = Math.max(0, nowNanos - called);
             int r = (int) Math.min(Integer.MAX_VALUE / 2, wait * rate / 1_000_000_000L);
             int total = (int) Math.min(Integer.MAX_VALUE, r + Math.max(0, framesAhead));
             reaction[Math.min(BUCKETS - 1, r / BUCKET)]++;

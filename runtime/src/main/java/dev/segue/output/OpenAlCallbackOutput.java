@@ -18,10 +18,14 @@ import org.lwjgl.openal.SOFTCallbackBufferType;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * OpenAL Soft's callback mode ({@code AL_SOFT_callback_buffer}): OpenAL's own mixer thread asks for
- * exactly the frames it is about to mix and the mixer renders them there and then, so nothing waits
- * in a queue. Used by {@code segue bench soak --callback} to compare with the queued
- * {@link OpenAlOutput}; see docs/ARCHITECTURE.md for the measurements and why the queue is the default.
+ * OpenAL Soft's callback mode ({@code AL_SOFT_callback_buffer}), Segue's default output: OpenAL's own
+ * mixer thread asks for exactly the frames it is about to mix and the mixer renders them there and
+ * then, in blocks, so nothing waits in a queue; and that thread runs at the real-time priority OpenAL
+ * Soft gives it where it may. A command therefore reaches OpenAL within one of its mixing periods
+ * (10 ms median, 20 ms at p99 with its default 20 ms period, against 15 and 27 ms through the queued
+ * {@link OpenAlOutput}); docs/ARCHITECTURE.md has the measurements. A garbage-collection pause stops
+ * that thread inside the callback like any Java thread: one longer than the device's own buffer is a
+ * gap, counted in {@link #underruns()} as a callback more than two periods after the one before.
  */
 final class OpenAlCallbackOutput implements AudioOutput {
     private final OpenAlOutput.DeviceOpener opener;

@@ -49,7 +49,14 @@ public final class LoopbackRig {
      */
     public Supplier<AudioOutput> callbackFactory() {
         return () -> {
-            OpenAlCallbackOutput o = new OpenAlCallbackOutput(AlDevice::openLoopback);
+            OpenAlCallbackOutput o = new OpenAlCallbackOutput(rate -> {
+                if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new OutputUnavailableException("loopback device unplugged (test)");
+                }
+                AlDevice d = AlDevice.openLoopback(rate);
+                opened.add(new long[] {d.device, d.context});
+                return d;
+            });
             pulling.add(o);
             return o;
         };
@@ -58,6 +65,21 @@ public final class LoopbackRig {
     /** Pulls {@code frames} frames from the current callback-mode output's loopback device. */
     public void renderPulled(float[] out, int frames) {
         pulling.get(pulling.size() - 1).device().render(out, frames);
+    }
+
+    /** Callback-mode outputs made so far. */
+    public int pulledMade() {
+        return pulling.size();
+    }
+
+    /** Makes the current callback-mode output's device report itself disconnected. */
+    public void disconnectPulled() {
+        pulling.get(pulling.size() - 1).device().simulateDisconnect();
+    }
+
+    /** True once the current callback-mode output has closed its device. */
+    public boolean pulledClosed() {
+        return pulling.get(pulling.size() - 1).device() == null;
     }
 
     /** True once the current callback-mode output is open and its source is playing (the renderer attached). */
