@@ -536,11 +536,17 @@ public final class Segue implements AutoCloseable {
 
     /** A reloaded sheet passed: queue its engine for the audio thread. */
     void prepared(CueSheet sheet) {
+        prepared(sheet, false, false, null);
+    }
+
+    /** As {@link #prepared(CueSheet)}; a derived sheet (custom soundtracks) may swap on a beat and move on at once. */
+    private void prepared(CueSheet sheet, boolean derived, boolean onBeat, String moveTo) {
         Engine old = engine();
         Engine e = new Engine(sheet, config.commandCapacity, config.eventCapacity, config.maxPlaybacks, streamer);
+        e.derived = derived;
         e.flagsFrom(old);
         e.previous = old;
-        handover.prepare(e.mixer, e.commands, e.params, e);
+        handover.prepare(e.mixer, e.commands, e.params, e, onBeat, moveTo);
     }
 
     static {
@@ -557,7 +563,17 @@ public final class Segue implements AutoCloseable {
 
             @Override
             public void swapIn(Segue segue, Path derived) {
-                segue.swapIn(derived);
+                segue.swapIn(derived, false, null);
+            }
+
+            @Override
+            public void swapIn(Segue segue, Path derived, boolean onBeat, String moveTo) {
+                segue.swapIn(derived, onBeat, moveTo);
+            }
+
+            @Override
+            public boolean playsDerived(Segue segue) {
+                return segue.engine().derived;
             }
 
             @Override
@@ -568,12 +584,12 @@ public final class Segue implements AutoCloseable {
     }
 
     /** Custom soundtracks: loads a sheet the runtime wrote (songs may live anywhere) and queues it. */
-    private void swapIn(Path derived) {
+    private void swapIn(Path derived, boolean onBeat, String moveTo) {
         Builder b = config;
         CueSheet sheet = CueSheetLoader.loadDerived(derived, b.sampleRate,
                 b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate),
                 streamRing / 2);
-        prepared(sheet);
+        prepared(sheet, true, onBeat, moveTo);
     }
 
     /** A reload failed: an ERROR event naming the file and every problem. */

@@ -44,6 +44,15 @@ public abstract class SegueAccess {
      */
     public abstract void swapIn(Segue segue, Path derived);
 
+    /**
+     * As {@link #swapIn(Segue, Path)}, swapping at the next beat instead of bar if {@code onBeat}, and
+     * moving on to cue {@code moveTo} (or null) at the swap by the derived sheet's rule.
+     */
+    public abstract void swapIn(Segue segue, Path derived, boolean onBeat, String moveTo);
+
+    /** Whether the sheet playing now is one {@link #swapIn} loaded (false once the score was reloaded). */
+    public abstract boolean playsDerived(Segue segue);
+
     /** Queues an event for the listeners (delivered by the next {@code update()}). */
     public abstract void post(Segue segue, SegueEvent event);
 }

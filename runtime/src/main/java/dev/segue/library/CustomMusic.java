@@ -77,8 +77,9 @@ public final class CustomMusic {
     private final Segue segue;
     private final MusicLibrary library;
     private final SegueAccess access;
-    private final JsonObject score;
+    private JsonObject score;
     private final Path folder;
+    private final Path sheetFile;
     private LibraryStore store;
     private double crossfade;
     private double targetLufs = DEFAULT_TARGET_LUFS;
@@ -90,6 +91,8 @@ public final class CustomMusic {
     /** Per soundtrack name: the song playing (or to play) and the one after it; null when none. */
     private final Map<String, String> current = new HashMap<>();
     private final Map<String, String> next = new HashMap<>();
+    /** Per song: the gain its cue was last built with. */
+    private final Map<String, Double> lastGain = new HashMap<>();
     /** Songs found broken: never offered again by this session. */
     private final Set<String> broken = new HashSet<>();
     private String state;
@@ -99,6 +102,9 @@ public final class CustomMusic {
     private String preview;
     /** A song the next swap should move to at once (skip), or null. */
     private String skipTo;
+    /** The playing song and the stem gain (dB) it started with: kept while it sounds, so a rebuild never steps its level. */
+    private String heldPath;
+    private double heldGain;
     private int generation;
     private final SegueListener listener = this::onEvent;
 
@@ -111,15 +117,21 @@ public final class CustomMusic {
         if (!access.streams(segue)) {
             throw new IllegalStateException("songs stream: build the Segue with streamVoices(n), e.g. 16, for custom soundtracks");
         }
-        Path sheet = access.sheetFile(segue);
+        sheetFile = access.sheetFile(segue);
         try {
-            score = JsonParser.parseString(Files.readString(sheet, StandardCharsets.UTF_8)).getAsJsonObject();
+            score = readScore(sheetFile);
             folder = Files.createTempDirectory("segue-songs");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the score " + sheet + " for custom soundtracks: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the score " + sheetFile + " for custom soundtracks: " + e.getMessage(), e);
         }
         folder.toFile().deleteOnExit();
-        absolute(score, sheet.getParent());
+    }
+
+    /** The score's sheet as JSON, its stems made absolute. */
+    private static JsonObject readScore(Path sheet) throws IOException {
+        JsonObject s = JsonParser.parseString(Files.readString(sheet, StandardCharsets.UTF_8)).getAsJsonObject();
+        absolute(s, sheet.getParent());
+        return s;
     }
 
     /** The score's stems by absolute path: the derived sheet lives elsewhere (the score loaded, so they lie beside it). */
@@ -173,8 +185,9 @@ public final class CustomMusic {
     }
 
     /**
-     * Moves on to the next song of the soundtrack playing (on the song's next beat, after a swap at
-     * its next bar), with a {@link SegueEvent.Type#SONG_SKIPPED} event.
+     * Moves on to the next song of the soundtrack playing, on the playing song's next beat (it fades
+     * out over that beat; the next song starts at its first frame), with a
+     * {@link SegueEvent.Type#SONG_SKIPPED} event.
      *
      * @return false while the score plays or when the soundtrack has no song after this one
      */
@@ -268,6 +281,10 @@ public final class CustomMusic {
             case RELOADED -> {
                 String was = bed;
                 bed = e.cue();
+                if (!access.playsDerived(segue)) {
+                    scoreReloaded();
+                    return;
+                }
                 if (bed != null && !bed.equals(was) && pathOfCue.containsKey(bed)) {
                     started(bed); // the swap itself moved on (the song that played is gone from the sheet)
                 }
@@ -288,6 +305,11 @@ public final class CustomMusic {
 
     private void started(String cue) {
         bed = cue;
+        String sp = pathOfCue.get(cue);
+        if (sp != null && !sp.equals(heldPath)) {
+            heldPath = sp; // the level it was built with in the sheet playing now
+            heldGain = lastGain.getOrDefault(sp, 0.0);
+        }
         if (cue.equals(announced)) {
             return; // told twice (a start and the swap's hand-over)
         }
@@ -314,14 +336,24 @@ public final class CustomMusic {
         }
     }
 
+    /**
+     * The score itself was reloaded (its file was edited, {@link Segue#reload()}): read it again and
+     * derive the songs' sheet from the new score, so the songs come back at the next beat.
+     */
+    private void scoreReloaded() {
+        try {
+            score = readScore(sheetFile);
+        } catch (IOException | RuntimeException e) {
+            post(SegueEvent.Type.ERROR, null, null, "custom soundtracks: cannot read the reloaded score " + sheetFile
+                    + " (" + e.getMessage() + "); the songs follow the score as it was");
+        }
+        rebuild();
+    }
+
     /** A derived sheet took over: make sure the state's song plays and the next one is queued. */
     private void afterSwap() {
         if (skipTo != null) {
-            if (bed != null && !bed.equals(skipTo) && pathOfCue.containsKey(bed)) {
-                segue.trigger(bed); // cancels the move already queued for the song's end (same destination)
-            }
-            segue.trigger(skipTo);
-            return;
+            return; // the swap itself moves on to it (on the beat), and its start is announced
         }
         if (preview != null) {
             return;
@@ -417,7 +449,8 @@ public final class CustomMusic {
             Path file = folder.resolve("songs-" + (++generation) + ".cues.json");
             try {
                 Files.writeString(file, GSON.toJson(sheet), StandardCharsets.UTF_8);
-                access.swapIn(segue, file);
+                // on the bed's next beat: the playing song goes on seamlessly, a skip lands within a beat
+                access.swapIn(segue, file, true, skipTo != null && songs.containsKey(skipTo) ? skipTo : null);
                 return;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the songs' cue sheet " + file + ": " + e.getMessage(), e);
@@ -451,6 +484,9 @@ public final class CustomMusic {
                     next.replaceAll((k, v) -> p.equals(v) ? null : v);
                     if (p.equals(preview)) {
                         preview = null;
+                    }
+                    if (en.getKey().equals(skipTo)) {
+                        skipTo = null;
                     }
                     any = true;
                 }
@@ -510,8 +546,36 @@ public final class CustomMusic {
                 && !broken.contains(pathOfCue.get(bed))) {
             rules.add(songRule(bed, skipTo, true)); // a skip: on the song's next beat
         }
+        enterSongsAtTheirStart(rules, songs.keySet());
         sheet.add("transitions", rules);
         return sheet;
+    }
+
+    /**
+     * A song always starts at its first frame: each score rule that would enter any cue ({@code "to":
+     * "*"}) elsewhere than at its entry (same position, same beat, last position) gets a copy per song
+     * that enters at the start, with the same timing and fades. The copies are as specific as their
+     * originals plus a named destination, so they win exactly where the originals would have.
+     */
+    private static void enterSongsAtTheirStart(JsonArray rules, Set<String> songCues) {
+        JsonArray copies = new JsonArray();
+        for (JsonElement el : rules) {
+            if (!(el instanceof JsonObject r) || !(r.get("position") instanceof JsonPrimitive pos)
+                    || !"*".equals(r.has("to") ? r.get("to").getAsString() : null)) {
+                continue;
+            }
+            String where = pos.getAsString().replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+            if (where.equals("entry") || where.equals("entrycue") || where.equals("start")) {
+                continue;
+            }
+            for (String song : songCues) {
+                JsonObject c = r.deepCopy();
+                c.addProperty("to", song);
+                c.remove("position");
+                copies.add(c);
+            }
+        }
+        rules.addAll(copies);
     }
 
     private void add(Map<String, JsonObject> songs, String path, boolean intensity) {
@@ -561,12 +625,7 @@ public final class CustomMusic {
         JsonObject stem = new JsonObject();
         stem.addProperty("name", "song");
         stem.addProperty("file", Path.of(s.path()).toAbsolutePath().toString());
-        double gain = a == null || Double.isNaN(a.integratedLufs()) ? 0 : a.gainDb(targetLufs, PEAK_CEILING_DBTP);
-        if (s.channels() == 1 && a != null && !Double.isNaN(a.integratedLufs())) {
-            // a mono song plays on both speakers: 3 LU louder than its mono measurement (BS.1770 sums channels)
-            gain = Math.min(gain, a.gainDb(targetLufs - MONO_ON_STEREO_LU, PEAK_CEILING_DBTP));
-        }
-        stem.addProperty("gainDb", Math.max(-40, Math.min(20, gain)));
+        stem.addProperty("gainDb", gainDb(s, a));
         if (intensity) {
             JsonObject curve = new JsonObject();
             curve.addProperty("parameter", "intensity");
@@ -577,6 +636,26 @@ public final class CustomMusic {
         stems.add(stem);
         cue.add("stems", stems);
         return cue;
+    }
+
+    /**
+     * The stem gain that brings {@code s} to the loudness target: 0 dB until it is analysed. The song
+     * sounding now keeps the gain it started with, so an analysis or a target that changes while it
+     * plays applies from its next playing on, never as a jump in its level.
+     */
+    private double gainDb(Song s, SongAnalysis a) {
+        String playing = bed == null ? null : pathOfCue.get(bed);
+        if (s.path().equals(playing) && s.path().equals(heldPath)) {
+            return heldGain;
+        }
+        double gain = a == null || Double.isNaN(a.integratedLufs()) ? 0 : a.gainDb(targetLufs, PEAK_CEILING_DBTP);
+        if (s.channels() == 1 && a != null && !Double.isNaN(a.integratedLufs())) {
+            // a mono song plays on both speakers: 3 LU louder than its mono measurement (BS.1770 sums channels)
+            gain = Math.min(gain, a.gainDb(targetLufs - MONO_ON_STEREO_LU, PEAK_CEILING_DBTP));
+        }
+        gain = Math.max(-40, Math.min(20, gain));
+        lastGain.put(s.path(), gain);
+        return gain;
     }
 
     /** Song to song: at the exit cue, gapless or crossfaded; on the next beat with a short fade for a skip. */

@@ -303,4 +303,61 @@ class CustomMusicTest {
         }
         assertEquals(order, r.of(SegueEvent.Type.SONG_STARTED).stream().map(SegueEvent::other).toList());
     }
+
+    @Test
+    void skipLandsOnTheSongsNextBeatAndTheNextSongStartsAtItsStart() throws Exception {
+        Path a = sided("a", 20 * RATE, 0);
+        Path b = sided("b", 20 * RATE, 1);
+        Rig r = rig(List.of(a, b), false, 0);
+        r.segue().setState("explore");
+        r.render(5 * RATE + 3_333 - START);
+        long asked = r.segue().frame();
+        assertTrue(r.music().skip());
+        float[] out = r.render(2 * RATE);
+        long songStart = started(r, "a");
+        long landed = started(r, "b");
+        long beat = RATE / 2; // no analysis: 120 bpm from the song's first frame
+        long nextBeat = songStart + ((asked - songStart) / beat + 1) * beat;
+        System.out.println("CustomMusicTest: skip asked at frame " + asked + ", landed at " + landed + " ("
+                + (landed - asked) * 1000 / RATE + " ms later; the song's next beat is " + nextBeat + ")");
+        assertEquals(nextBeat, landed, "the skip lands on the playing song's next beat");
+        assertStartsAtItsStart(out, (int) (landed - asked), 1, 20 * RATE, "b after a skip");
+        assertEquals("b", r.music().nowPlaying().orElseThrow().title());
+        assertEquals(List.of("a", "b"), r.of(SegueEvent.Type.SONG_STARTED).stream().map(SegueEvent::other).toList());
+        assertEquals(2, r.of(SegueEvent.Type.SONG_SKIPPED).size() + 1, r.events().toString());
+    }
+
+    /** The frame where the song titled {@code title} started as the bed (exactly one start). */
+    static long started(Rig r, String title) {
+        String cue = r.events().stream().filter(e -> e.type() == SegueEvent.Type.SONG_STARTED && e.other().equals(title))
+                .findFirst().orElseThrow(() -> new AssertionError(title + " never started: " + r.events())).cue();
+        var starts = r.of(SegueEvent.Type.CUE_STARTED).stream().filter(e -> e.cue().equals(cue)).toList();
+        assertEquals(1, starts.size(), "one start of " + cue + ": " + r.events());
+        return starts.get(0).frame();
+    }
+
+    /**
+     * A stereo song that sounds on one side only ({@code side} 0 left, 1 right), its level a ramp that
+     * tells where in the song a sample is: 0.05 at its first frame, up to 0.95 at its last.
+     */
+    private Path sided(String name, int frames, int side) throws Exception {
+        float[] x = new float[frames * 2];
+        for (int i = 0; i < frames; i++) {
+            x[2 * i + side] = rampAt(i, frames);
+        }
+        return Fixtures.wav16(dir.resolve("songs").resolve(name + ".wav"), RATE, 2, x);
+    }
+
+    static float rampAt(long i, int frames) {
+        return (float) (0.05 + 0.9 * i / frames);
+    }
+
+    /** The song on {@code side} of {@code out} plays from its first frame at index {@code at} of {@code out}. */
+    static void assertStartsAtItsStart(float[] out, int at, int side, int frames, String what) {
+        for (int k : new int[] {0, 1, 100, 2_400, 24_000}) {
+            assertEquals(rampAt(k, frames), out[2 * (at + k) + side], 1e-4,
+                    what + ": frame " + k + " of the song at frame " + (at + k) + " of the render");
+        }
+        assertEquals(0f, out[2 * (at - 1) + side], 1e-4, what + ": silent on that side the frame before");
+    }
 }
