@@ -57,11 +57,11 @@ class AllocationFreeTest {
     @Test
     void playingThePlayersSongsAllocatesNothingInSteadyState() throws Exception {
         java.nio.file.Path songs = java.nio.file.Files.createDirectories(dir.resolve("songs"));
-        java.nio.file.Path wav = Audio.writePcm16Wav(dir.resolve("one.wav"), 2, Audio.noise(2 * 48_000 * 33 / 10, 3, 0.2f));
+        java.nio.file.Path wav = Audio.writePcm16Wav(dir.resolve("one.wav"), 2, Audio.noise(2 * 48_000 * 21 / 10, 3, 0.2f));
         Process enc = new ProcessBuilder("oggenc", "-Q", "-o", songs.resolve("one.ogg").toString(), wav.toString())
                 .redirectErrorStream(true).start();
         assertEquals(0, enc.waitFor(), new String(enc.getInputStream().readAllBytes()));
-        Audio.writePcm16Wav(songs.resolve("two.wav"), 1, Audio.sine(48_000 * 27 / 10, 330, 0.3f));
+        Audio.writePcm16Wav(songs.resolve("two.wav"), 1, Audio.sine(48_000 * 19 / 10, 330, 0.3f));
         var lib = dev.segue.library.MusicLibrary.open(dir.resolve("index.json"));
         lib.scan(java.util.List.of(songs), 1, null).await();
         assertEquals(2, lib.songs().size(), lib.problems().toString());

@@ -72,7 +72,8 @@ public final class CustomMusic {
     static final double MONO_ON_STEREO_LU = 3.0103;
     /** Prefix of the cue names of songs in the derived sheet. */
     static final String CUE_PREFIX = "song ";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    /** Writes the derived sheet; nulls kept: a state of silence is {@code "quiet": null}. */
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private final Segue segue;
     private final MusicLibrary library;

@@ -13,8 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hot reload on the audio thread: hands the music from the playing {@link Mixer} to a new one built
- * from a reloaded cue sheet, sample-exact, at the next bar of the playing cue (at once in silence or
- * while paused; never while a transition is in flight).
+ * from a reloaded cue sheet, sample-exact, at the next bar of the playing cue (or, for a sheet custom
+ * soundtracks derived, the next beat; at once in silence or while paused; never while a transition is
+ * audible). A transition scheduled but not yet heard (a move queued for a song's end, a state change
+ * waiting for its bar) does not hold the swap back: it is dropped from the old mixer and asked again
+ * of the new one at the swap frame, by name, where the new sheet's rule places it (the same frame
+ * when the rule and grid are unchanged).
  *
  * <p>Everything is prepared on another thread as a {@link Next}: the new mixer with its own pools,
  * rings and slots, and arrays that map every old index (state, cue, stinger, duck, parameter, stem)
@@ -24,8 +28,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * hand-off is seamless (bit for bit); otherwise the two beds cross over 5 ms, linearly. The old mixer,
  * {@linkplain Mixer#retired retired}, keeps rendering only its tails (stingers, fades), and for at
  * least a second its command ring and parameter slots are still read and forwarded, remapped, to the
- * new mixer, so a command the game sent to the old sheet as the swap happened is not lost. The tails
- * follow neither pause nor volume changes made after the swap; a Segue paused at the swap drops them.
+ * new mixer, so a command the game sent to the old sheet as the swap happened is not lost. Up to
+ * {@value #MAX_RETIRED} retired mixers play and forward at once (oldest first, along the chain), so
+ * swaps may follow each other within that second. The tails follow neither pause nor volume changes
+ * made after the swap; a Segue paused at the swap drops them. A bed whose streamed stems are the same
+ * files in the new sheet hands its stream voices over with it: the hand-off is seamless and reads
+ * rings already filled ahead. A bed whose cue is gone gives way to the state's cue at its entry.
  *
  * <p>{@link #render} allocates nothing, takes no lock, and does no I/O.
  */
@@ -148,8 +156,12 @@ public final class Handover {
 
     private final AtomicReference<Next> pending = new AtomicReference<>();
     private volatile Next active;
-    private Next retired;
-    private long retiredSince;
+    /** Most hand-overs whose old mixers still play tails and forward late commands at once. */
+    static final int MAX_RETIRED = 4;
+    /** The retired hand-overs, oldest first (each one's new mixer is the next one's old), and since when. */
+    private final Next[] retired = new Next[MAX_RETIRED];
+    private final long[] retiredSince = new long[MAX_RETIRED];
+    private int retiredCount;
     private final float[] scratch;
     private final int[] cmd = new int[2];
 
@@ -221,7 +233,7 @@ public final class Handover {
     public void render(float[] out, int frames) {
         Next n = pending.get();
         Mixer m = active.mixer;
-        if (n != null && retired == null && n.base == m) {
+        if (n != null && retiredCount < MAX_RETIRED && n.base == m) {
             long f = swapFrame(m, n.unit, frames);
             if (f >= 0) {
                 int k = (int) (f - m.now);
@@ -248,9 +260,8 @@ public final class Handover {
         if (n <= 0) {
             return;
         }
-        Next r = retired;
-        if (r != null) {
-            forward(r);
+        for (int i = 0; i < retiredCount; i++) {
+            forward(retired[i]); // oldest first: what reached a retired mixer goes along the chain to the active one
         }
         if (from == 0) {
             m.render(out, n);
@@ -258,17 +269,27 @@ public final class Handover {
             m.render(scratch, n);
             System.arraycopy(scratch, 0, out, from * 2, n * 2);
         }
-        if (r != null) {
-            Mixer old = r.base;
+        for (int r = 0; r < retiredCount; r++) {
+            Mixer old = retired[r].base;
             old.render(scratch, n);
             for (int i = 0; i < n * 2; i++) {
                 out[from * 2 + i] += scratch[i];
             }
             // done once its tails have ended (or it is paused: it reads no RESUME, they would never end)
-            if ((!anyActive(old) || old.frozen()) && old.outputFrames() - retiredSince >= old.sheet.sampleRate()) {
-                retired = null; // dropped: the garbage is collected off the audio thread
+            if ((!anyActive(old) || old.frozen()) && old.outputFrames() - retiredSince[r] >= old.sheet.sampleRate()) {
+                drop(r); // the garbage is collected off the audio thread
+                r--;
             }
         }
+    }
+
+    private void drop(int r) {
+        for (int i = r; i + 1 < retiredCount; i++) {
+            retired[i] = retired[i + 1];
+            retiredSince[i] = retiredSince[i + 1];
+        }
+        retiredCount--;
+        retired[retiredCount] = null;
     }
 
     /** Commands and parameter writes that still reached the old sheet go on to the new one, remapped. */
@@ -421,8 +442,8 @@ public final class Handover {
         if (carried != -2) {
             m.transitions().request(carried); // on the new sheet's grid and rule, from the swap frame
         }
-        retiredSince = old.outputFrames();
-        retired = n;
+        retiredSince[retiredCount] = old.outputFrames();
+        retired[retiredCount++] = n;
         active = n;
     }
 
