@@ -70,6 +70,11 @@ public final class CustomMusic {
     public static final double PEAK_CEILING_DBTP = -1;
     /** How much louder a mono song measures once it plays on both channels: 10 log10(2). */
     static final double MONO_ON_STEREO_LU = 3.0103;
+    /**
+     * Below this {@link BeatGrid#confidence} a song's tempo is a guess: it plays in free time (a bar
+     * of one beat every half second) instead of on a grid that may be wrong.
+     */
+    static final double MIN_BEAT_CONFIDENCE = 0.15;
     /** Prefix of the cue names of songs in the derived sheet. */
     static final String CUE_PREFIX = "song ";
     /** Writes the derived sheet; nulls kept: a state of silence is {@code "quiet": null}. */
@@ -596,6 +601,13 @@ public final class CustomMusic {
         long length = Math.round(s.frames() * (double) rate / s.sampleRate());
         JsonObject tempo = new JsonObject();
         BeatGrid g = a == null ? null : a.beats();
+        if (g != null && g.confidence() < MIN_BEAT_CONFIDENCE) {
+            // no beat to trust (pads, ambient): free time, every half second a "bar" of one beat, so
+            // moves land within half a second and fades in beats or bars stay short, on no false grid
+            tempo.addProperty("bpm", 120);
+            tempo.addProperty("meter", "1/4");
+            g = null;
+        }
         double bpm = g != null && g.bpm() >= 30 && g.bpm() <= 300 ? g.bpm() : 120;
         double period = rate * 60.0 / bpm;
         long pickup = 0;
@@ -603,7 +615,9 @@ public final class CustomMusic {
             double first = g.firstBeat() * (double) rate / g.sampleRate();
             pickup = Math.round(first - Math.floor(first / period) * period);
         }
-        if (pickup >= rate * 60.0 / 10_000 && pickup < period - 1) { // a pickup bar of one beat up to the first beat
+        if (tempo.has("meter")) {
+            // free time, set above
+        } else if (pickup >= rate * 60.0 / 10_000 && pickup < period - 1) { // a pickup bar of one beat up to the first beat
             tempo.addProperty("bpm", rate * 60.0 / pickup);
             tempo.addProperty("meter", "1/4");
             JsonArray changes = new JsonArray();
