@@ -518,7 +518,12 @@ public final class CustomMusic {
                 continue;
             }
             if (current.get(name) == null || broken.contains(current.get(name))) {
-                current.put(name, draw(t));
+                String n = next.get(name);
+                boolean queued = n != null && !broken.contains(n);
+                current.put(name, queued ? n : draw(t)); // the song queued after a broken one moves up
+                if (queued) {
+                    next.put(name, null);
+                }
             }
             if (current.get(name) == null) {
                 continue; // nothing playable: the score keeps the state
@@ -640,6 +645,7 @@ public final class CustomMusic {
         JsonObject stem = new JsonObject();
         stem.addProperty("name", "song");
         stem.addProperty("file", Path.of(s.path()).toAbsolutePath().toString());
+        stem.addProperty("stream", true); // however short: never decoded whole, nor again at each sheet
         stem.addProperty("gainDb", gainDb(s, a));
         if (intensity) {
             JsonObject curve = new JsonObject();

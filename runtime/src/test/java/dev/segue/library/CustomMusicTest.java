@@ -231,6 +231,72 @@ class CustomMusicTest {
         assertTrue(skipped.get(0).message().contains(b.toString()), skipped.get(0).message());
     }
 
+    /**
+     * Files that go away or go bad while the music plays: the song playing is deleted (it was open, so it
+     * plays on to its end), the song queued after it is deleted too (its turn comes: skipped with an
+     * event naming it), and the one after that starts at its first frame.
+     */
+    @Test
+    void songsDeletedWhilePlayingAreSkippedAndTheNextStartsAtItsStart() throws Exception {
+        Path a = song("a", level(3 * RATE, 0.25f));
+        Path b = song("b", level(3 * RATE, -0.25f));
+        Path c = sided("c", 4 * RATE, 1);
+        Rig r = rig(List.of(a, b, c), false, 0);
+        r.segue().setState("explore");
+        float[] first = r.render(RATE);
+        Files.delete(a);
+        Files.delete(b);
+        long from = r.segue().frame();
+        float[] out = r.render(6 * RATE);
+        assertEquals(0.25f, first[2 * (RATE / 2)], 1e-3);
+        assertEquals(0.25f, out[2 * (RATE + RATE / 2)], 1e-3, "a plays on: it was open when it was deleted");
+        var skipped = r.of(SegueEvent.Type.SONG_SKIPPED);
+        assertEquals(1, skipped.size(), r.events().toString());
+        assertTrue(skipped.get(0).message().contains(b.toString()), skipped.get(0).message());
+        long at = started(r, "c");
+        System.out.println("CustomMusicTest: b deleted, skipped at " + skipped.get(0).frame() + "; c started at " + at
+                + " (a ended at " + (started(r, "a") + 3 * RATE) + ")");
+        int k = (int) (at - from);
+        for (int f : new int[] {240, 2_400, 24_000}) {
+            assertEquals(rampAt(f, 4 * RATE), out[2 * (k + f) + 1], 1e-4, "c's frame " + f);
+        }
+        assertEquals("c", r.music().nowPlaying().orElseThrow().title());
+    }
+
+    /**
+     * An Ogg song with bytes flipped two thirds in (a damaged page): its stream fails when the decoder
+     * reaches them, the song is skipped with an event naming the file, and the next starts at its start.
+     */
+    @Test
+    void aBitFlippedSongIsSkippedWhenItsDamageIsReached() throws Exception {
+        Path wav = Fixtures.wav16(dir.resolve("src.wav"), RATE, 1, noise(30 * RATE, 5, 0.2f));
+        Path a = Fixtures.encode(wav, dir.resolve("songs").resolve("a.ogg"), List.of());
+        Path c = sided("c", 4 * RATE, 1);
+        Rig r = rig(List.of(a, c), false, 0);
+        r.segue().setState("explore");
+        r.render(RATE); // a plays; its cue was loaded sound
+        byte[] bytes = Files.readAllBytes(a);
+        for (int i = bytes.length * 2 / 3; i < bytes.length * 2 / 3 + 64; i++) {
+            bytes[i] ^= (byte) 0x5a;
+        }
+        try (var ch = java.nio.channels.FileChannel.open(a, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(bytes)); // in place: the stream reading it sees the damage
+        }
+        float[] out = r.render(30 * RATE);
+        var skipped = r.of(SegueEvent.Type.SONG_SKIPPED);
+        assertEquals(1, skipped.size(), r.events().toString());
+        assertTrue(skipped.get(0).message().contains(a.toString()) && skipped.get(0).message().contains("stopped streaming"),
+                skipped.get(0).message());
+        long at = started(r, "c");
+        System.out.println("CustomMusicTest: bit-flipped a skipped at frame " + skipped.get(0).frame() + " ("
+                + skipped.get(0).message() + "); c started at " + at);
+        assertTrue(at - skipped.get(0).frame() <= RATE / 2 + 512, "c on a's next beat");
+        int k = (int) (at - START - RATE);
+        for (int f : new int[] {240, 2_400, 24_000}) {
+            assertEquals(rampAt(f, 4 * RATE), out[2 * (k + f) + 1], 1e-4, "c's frame " + f);
+        }
+    }
+
     static float[] noise(int frames, long seed, float amp) {
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] a = new float[frames];
