@@ -5,6 +5,7 @@ import dev.segue.control.EventRing;
 import dev.segue.control.Events;
 import dev.segue.cue.CueSheet;
 import dev.segue.cue.CueSheetLoader;
+import dev.segue.cue.DecodedStems;
 import dev.segue.cue.Parameter;
 import dev.segue.cue.Stinger;
 import dev.segue.mix.Handover;
@@ -55,6 +56,8 @@ public final class Segue implements AutoCloseable {
     /** Streams the long stems, or null when every stem is in memory (shared by reloaded sheets). */
     private final Streamer streamer;
     private final int streamRing;
+    /** Stems decoded by this Segue's loads: a reload or a derived sheet decodes only what changed. */
+    private final DecodedStems decoded = new DecodedStems();
 
     private Segue(Builder b) {
         this.config = b;
@@ -89,7 +92,7 @@ public final class Segue implements AutoCloseable {
         Builder b = config;
         return CueSheetLoader.load(Objects.requireNonNull(file, "cueSheet(path) is required"), b.sampleRate,
                 b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate),
-                streamRing / 2);
+                streamRing / 2, decoded);
     }
 
     /**
@@ -588,7 +591,7 @@ public final class Segue implements AutoCloseable {
         Builder b = config;
         CueSheet sheet = CueSheetLoader.loadDerived(derived, b.sampleRate,
                 b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate),
-                streamRing / 2);
+                streamRing / 2, decoded);
         prepared(sheet, true, onBeat, moveTo);
     }
 

@@ -54,6 +54,43 @@ class FadeTest {
         assertMonotonic(out, 5_000, 24_000, 1);
     }
 
+    /**
+     * A move decided while the cue still fades in, landing after that fade-in ends, lets the fade-in
+     * finish: the cue is heard at full gain until its own fade-out, not frozen at the gain it had when
+     * the move was asked for. Cancelling that move leaves the fade-in as it was, too.
+     */
+    @ParameterizedTest(name = "cancelled: {0}")
+    @CsvSource({"false", "true"})
+    void aMoveScheduledDuringAFadeInLetsItFinish(boolean cancel) {
+        Audio.writeFloatWav(dir.resolve("a.wav"), 1, Audio.constant(432_000, 0.5f));
+        Audio.writeFloatWav(dir.resolve("b.wav"), 1, Audio.constant(96_000, 0.25f));
+        Path sheet = Audio.writeText(dir.resolve("m.cues.json"), """
+            {"cues": {
+               "a": {"tempo": {"bpm": 120}, "loop": {"start": 0}, "exits": [384000],
+                     "stems": [{"name": "a", "file": "a.wav"}]},
+               "b": {"tempo": {"bpm": 120}, "loop": {"start": 0}, "stems": [{"name": "b", "file": "b.wav"}]}},
+             "states": {"a": "a", "b": "b", "off": null},
+             "transitions": [
+               {"from": "silence", "to": "a", "when": "immediate", "fadeIn": {"length": "1 bar", "curve": "linear"}},
+               {"from": "a", "to": "b", "when": "exitCue", "fadeOut": {"length": "1 beat", "curve": "linear"}}]}
+            """);
+        Audio.Session s = new Audio.Session(Audio.offline(sheet));
+        s.at(0, g -> g.setState("a")).at(4_800, g -> g.setState("b"));
+        if (cancel) {
+            s.at(9_600, g -> g.setState("a"));
+        }
+        float[] out = s.render(420_000);
+        assertEquals(0.25, Audio.left(out, 48_000), 1e-3, "halfway through the 1-bar fade-in");
+        assertEquals(0.5, Audio.left(out, 120_000), 1e-6, "the fade-in finished at full gain");
+        assertEquals(0.5, Audio.left(out, 383_999), 1e-6, "and holds until the exit cue");
+        if (!cancel) {
+            assertEquals(0.5 * 0.5 + 0.25, Audio.left(out, 384_000 + 12_000), 1e-3, "a half faded out over b at the exit");
+            assertEquals(0.25, Audio.left(out, 384_000 + 30_000), 1e-6, "then b alone");
+        } else {
+            assertEquals(0.5, Audio.left(out, 396_000), 1e-6, "the cancelled move never happens");
+        }
+    }
+
     @Test
     void aHardCutStillFades() {
         Path sheet = dcSheet("""

@@ -58,9 +58,19 @@ final class Autoplay implements SegueDemo.Driver, SegueDemo.Frame {
 
     /** The same with the cue sheet file {@code sheet} (null: the classpath score). */
     static Result run(Path dir, Path sheet) throws InterruptedException {
+        return run(dir, sheet, null);
+    }
+
+    /**
+     * The same, with the custom soundtracks saved in {@code configDir} playing where they are assigned
+     * (null: the score everywhere, whatever the machine's own player chose).
+     */
+    static Result run(Path dir, Path sheet, Path configDir) throws InterruptedException {
         Autoplay a = new Autoplay(dir);
         SegueDemo.Setup s = new SegueDemo.Setup();
         s.sheet = sheet;
+        s.songs = configDir != null;
+        s.configDir = configDir;
         s.headless = true;
         s.offline = true;
         s.fixedStep = STEP;

@@ -29,6 +29,8 @@ import java.nio.file.Path;
  * takes it from the manager closes it.
  */
 public final class CueSheetAssetLoader extends AsynchronousAssetLoader<Segue, CueSheetAssetLoader.Parameters> {
+    /** Streamed voices for the player's songs: a song, the next one crossfading in, and a preview's. */
+    static final int STREAM_VOICES = 8;
     private volatile Segue loaded;
 
     /** How to build the Segue. */
@@ -88,6 +90,7 @@ public final class CueSheetAssetLoader extends AsynchronousAssetLoader<Segue, Cu
         if (p != null && p.blockFrames > 0) {
             b.blockFrames(p.blockFrames);
         }
+        b.streamVoices(STREAM_VOICES); // the player's songs stream (custom soundtracks)
         if (p != null && p.watch) {
             b.watch(true);
         }

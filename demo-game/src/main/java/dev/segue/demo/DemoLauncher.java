@@ -59,6 +59,7 @@ public final class DemoLauncher {
         }
         SegueDemo.Setup s = new SegueDemo.Setup();
         s.sheet = sheet;
+        s.songs = true; // the player's custom soundtracks play where they are assigned
         Lwjgl3ApplicationConfiguration c = new Lwjgl3ApplicationConfiguration();
         c.setTitle("Segue demo: the music follows the game");
         c.setWindowedMode(1280, 720);

@@ -91,6 +91,9 @@ final class Hud {
             g.text(String.format(Locale.ROOT, "%s  ·  intensity %.2f", mood(m), m.intensity()), Gfx.W - 150,
                     HEALTH_Y + 18, 1.1f, Gfx.DIM, Align.right);
             g.text(m.status(), Gfx.W - 20, 24, 0.95f, m.segue() == null ? Gfx.FOE : Gfx.DIM, Align.right);
+            if (m.song() != null) {
+                g.text(SoundtracksScene.printable("your music: " + m.song()), Gfx.W - 20, 44, 0.95f, Gfx.PICKUP, Align.right);
+            }
             g.text("F1 composer preview  ·  Esc pause", 20, 24, 0.95f, Gfx.DIM);
             String hint = hint(w);
             if (!hint.isEmpty()) {

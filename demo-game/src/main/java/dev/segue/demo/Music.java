@@ -54,6 +54,9 @@ final class Music implements AutoCloseable {
     private String outputNote;
     private String reloadNotice;
     private int reloads;
+    /** The player's song sounding now ("title — artist"), from Segue's SONG events; null for the score. */
+    private String song;
+    private String songCue;
 
     Music(Segue segue, ScoreMap map) {
         this(segue, map, null);
@@ -164,6 +167,22 @@ final class Music implements AutoCloseable {
 
     Mood mood() {
         return mood;
+    }
+
+    /**
+     * Asks for the current mood's state again: custom soundtracks attached mid-state take over from it,
+     * and a song previewed on the soundtracks screen gives way to the game's music.
+     */
+    void restate() {
+        String state = mood == null ? null : map.state(mood);
+        if (segue != null && state != null && segue.states().contains(state)) {
+            segue.setState(state);
+        }
+    }
+
+    /** The player's song playing now ("title — artist"), or null while the score plays. */
+    String song() {
+        return song;
     }
 
     /** The game's danger, 0..1, from real facts; sent when it moved by more than a hair. */
@@ -316,6 +335,14 @@ final class Music implements AutoCloseable {
         if (e.type() == SegueEvent.Type.OUTPUT) {
             outputNote = e.message();
         }
+        if (e.type() == SegueEvent.Type.SONG_STARTED) {
+            song = e.message();
+            songCue = e.cue();
+        }
+        if (e.type() == SegueEvent.Type.SONG_ENDED && e.cue() != null && e.cue().equals(songCue)) {
+            song = null; // the score took over (a song after it has started already and says so)
+            songCue = null;
+        }
         if (e.type() == SegueEvent.Type.RELOADED) {
             reloads++;
             reloadNotice = e.cue() == null ? String.format(Locale.ROOT, "reloaded at frame %d (silence)", e.frame())
@@ -392,6 +419,8 @@ final class Music implements AutoCloseable {
         Segue old = segue;
         segue = next;
         outputNote = null;
+        song = null;
+        songCue = null;
         next.addListener(this::onEvent);
         Mood m = mood;
         mood = null;

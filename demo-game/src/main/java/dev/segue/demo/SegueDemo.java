@@ -53,6 +53,14 @@ final class SegueDemo extends ApplicationAdapter {
         boolean watch;
         /** Called once the music is loaded (or failed). */
         java.util.function.Consumer<Music> onMusic;
+        /**
+         * Custom soundtracks: the player's saved choices and music library play in the game (the window
+         * runs; the headless autoplay leaves them off unless a test asks, so its render does not depend
+         * on whose machine it runs).
+         */
+        boolean songs;
+        /** The folder of the player's choices and library index; null for {@link dev.segue.library.LibraryPaths#configDir()}. */
+        Path configDir;
     }
 
     final Setup setup;
@@ -129,6 +137,10 @@ final class SegueDemo extends ApplicationAdapter {
             music = Music.failed(map, sheetName + ": " + rootMessage(e));
         }
         music.volume(settings.volume());
+        if (setup.songs) {
+            openSoundtracks();
+            playback.attach(music.segue());
+        }
         if (setup.onMusic != null) {
             setup.onMusic.accept(music);
         }
@@ -147,6 +159,9 @@ final class SegueDemo extends ApplicationAdapter {
             Segue next = CueSheetAssetLoader.build(setup.sheet != null ? Gdx.files.absolute(sheetName)
                     : Gdx.files.classpath(sheetName), params());
             music.replace(next);
+            if (playback != null) {
+                playback.attach(next); // the player's songs follow the music onto its new output
+            }
             return null;
         } catch (RuntimeException e) {
             return rootMessage(e);
@@ -189,10 +204,24 @@ final class SegueDemo extends ApplicationAdapter {
      */
     SoundtracksScene soundtracksScreen(Scene back) {
         if (soundtracks == null) {
-            soundtracks = Soundtracks.open(map);
-            playback = new SoundtrackPlayback();
+            openSoundtracks();
+            playback.attach(music == null ? null : music.segue());
         }
         return new SoundtracksScene(this, back, soundtracks, playback);
+    }
+
+    private void openSoundtracks() {
+        soundtracks = setup.configDir == null ? Soundtracks.open(map) : Soundtracks.open(setup.configDir, map);
+        playback = new SoundtrackPlayback(soundtracks, () -> {
+            if (music != null) {
+                music.restate();
+            }
+        });
+    }
+
+    /** The player's songs in the game, or null before the soundtracks were opened. */
+    SoundtrackPlayback playback() {
+        return playback;
     }
 
     /** Switches to another scene. */
@@ -229,6 +258,9 @@ final class SegueDemo extends ApplicationAdapter {
         if (music != null) {
             music.update(dt);
         }
+        if (playback != null) {
+            playback.update();
+        }
         if (gfx != null) {
             scene.draw(gfx);
             if (overlayOn) {
@@ -255,6 +287,7 @@ final class SegueDemo extends ApplicationAdapter {
     public void dispose() {
         if (soundtracks != null) {
             soundtracks.cancelScan();
+            playback.close();
         }
         if (music != null) {
             music.close();

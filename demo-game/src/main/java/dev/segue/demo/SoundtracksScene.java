@@ -35,12 +35,16 @@ final class SoundtracksScene implements Scene {
     boolean typing;
     private final InputProcessor previousInput;
     private String playbackMessage;
+    /** The choices the playback last heard of (a change is handed over once a frame). */
+    private dev.segue.library.LibraryStore told;
+    private boolean previewed;
 
     SoundtracksScene(SegueDemo game, Scene back, Soundtracks model, SoundtrackPlayback playback) {
         this.game = game;
         this.back = back;
         this.model = model;
         this.playback = playback;
+        this.told = model.store();
         this.previousInput = Gdx.input == null ? null : Gdx.input.getInputProcessor();
         if (Gdx.input != null) {
             Gdx.input.setInputProcessor(new InputAdapter() {
@@ -75,6 +79,11 @@ final class SoundtracksScene implements Scene {
     @Override
     public void update(float dt, Controls c) {
         model.update();
+        if (model.store() != told) {
+            told = model.store();
+            playback.storeChanged(told);
+            playbackMessage = null; // the choice's own message shows
+        }
         if (c.back) {
             if (typing) {
                 typing = false;
@@ -88,6 +97,9 @@ final class SoundtracksScene implements Scene {
     private void leave() {
         if (Gdx.input != null) {
             Gdx.input.setInputProcessor(previousInput);
+        }
+        if (previewed && game.music != null) {
+            game.music.restate(); // the game's own music again
         }
         game.go(back);
     }
@@ -265,12 +277,34 @@ final class SoundtracksScene implements Scene {
         if (tracks.isEmpty()) {
             labels.add(label("(none yet: scan, then click an album)", x + 4, ty - 4, 0.9f, Gfx.DIM));
         }
-        // preview: the first song of the first soundtrack, when playback exists
+        // preview: the first song of the first soundtrack; skip: the next song of the one playing
         Song first = tracks.isEmpty() || tracks.get(0).songs().isEmpty() ? null
                 : model.library().song(tracks.get(0).songs().get(0)).orElse(null);
-        button(g, clicks, labels, x, 190, 400, 26, first == null ? "preview (no song)" : "preview " + fit(first.title()
-                .isEmpty() ? first.file().getFileName().toString() : first.title(), 30), Gfx.PICKUP, false,
-                playback.available() && first != null, () -> playbackMessage = playback.preview(first));
+        button(g, clicks, labels, x, 190, 290, 26, first == null ? "preview (no song)" : "preview " + fit(first.title()
+                .isEmpty() ? first.file().getFileName().toString() : first.title(), 22), Gfx.PICKUP, false,
+                playback.available() && first != null, () -> {
+                    playbackMessage = playback.preview(first);
+                    previewed = true;
+                });
+        button(g, clicks, labels, x + 300, 190, 100, 26, "skip song", Gfx.PICKUP, false, playback.nowPlaying() != null,
+                () -> playbackMessage = playback.skip());
+        analysis(g, labels, x, 160);
+    }
+
+    /** The background analysis of the assigned songs (loudness, beats): a bar while it runs, its summary after. */
+    private void analysis(Gfx g, List<Label> labels, float x, float y) {
+        Progress p = playback.analysisProgress();
+        if (p != null) {
+            g.shapes.setColor(Gfx.FLOOR);
+            g.shapes.rect(x, y, 400, 10);
+            g.shapes.setColor(Gfx.GATE);
+            g.shapes.rect(x, y, (float) (400 * Math.max(0, Math.min(1, p.fraction()))), 10);
+            labels.add(label(String.format(Locale.ROOT, "analysing songs (loudness, beats): %d / %d  ·  ETA %s", p.done(),
+                    p.total(), p.etaSeconds() < 0 ? "…" : String.format(Locale.ROOT, "%.0f s", p.etaSeconds())), x,
+                    y - 6, 0.85f, Gfx.TEXT));
+        } else if (playback.analysisNote() != null) {
+            labels.add(label(playback.analysisNote(), x, y + 8, 0.85f, Gfx.DIM));
+        }
     }
 
     // ------------------------------------------------------------------ right: what plays where

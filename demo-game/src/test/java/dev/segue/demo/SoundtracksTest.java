@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.segue.Segue;
+import dev.segue.SegueEvent;
+import dev.segue.library.Assignments;
 import dev.segue.library.LibraryStore;
 import dev.segue.library.ScanReport;
 import dev.segue.library.Song;
@@ -154,7 +157,7 @@ class SoundtracksTest {
     void aPathTypedIntoTheScreensFieldAddsTheFolder() throws Exception {
         Path music = Files.createDirectories(tmp.resolve("Música con espacios"));
         Soundtracks model = Soundtracks.open(tmp.resolve("config"), ScoreMap.find());
-        SoundtracksScene screen = new SoundtracksScene(null, null, model, new SoundtrackPlayback());
+        SoundtracksScene screen = new SoundtracksScene(null, null, model, new SoundtrackPlayback(model, () -> { }));
         assertFalse(screen.type('x'), "keys go to the field only once it is clicked");
         screen.typing = true;
         for (char c : (music + "/nope").toCharArray()) {
@@ -170,11 +173,90 @@ class SoundtracksTest {
     }
 
     @Test
-    void theScreenSaysPlaybackIsNotHereInsteadOfFakingIt() {
-        SoundtrackPlayback p = new SoundtrackPlayback();
+    void theAssignedSoundtrackPlaysThroughTheScoresSegueAndItsChoicesFollow() throws Exception {
+        Path music = musicFolder(tmp);
+        ScoreMap map = ScoreMap.find();
+        Soundtracks model = Soundtracks.open(tmp.resolve("config"), map);
+        assertTrue(model.addFolder(music.toString()), model.message());
+        scan(model);
+        String album = model.fromAlbum("Test Artist — First Album");
+        Path sheet = SheetFiles.materialize(map.resource, tmp.resolve("cache"));
+        int[] restated = {0};
+        SoundtrackPlayback p = new SoundtrackPlayback(model, () -> restated[0]++);
+        try (Segue segue = Segue.builder().cueSheet(sheet).offline().streamVoices(CueSheetAssetLoader.STREAM_VOICES)
+                .build()) {
+            List<SegueEvent> events = new ArrayList<>();
+            segue.addListener(events::add);
+            p.attach(segue);
+            assertTrue(p.available(), () -> "the score's Segue takes songs: " + p.why());
+            assertFalse(p.analysing(), "nothing is assigned yet: nothing to analyse");
+            segue.setState(map.state(ScoreMap.Mood.EXPLORE));
+            float[] buf = new float[2 * 4800];
+            render(segue, buf, 2);
+            assertNull(p.nowPlaying(), "the score plays where nothing is assigned");
+
+            model.assign(Assignments.EXPLORATION, album);
+            p.storeChanged(model.store());
+            assertEquals(1, restated[0], "songs attached mid-state ask for the state again");
+            segue.setState(map.state(ScoreMap.Mood.EXPLORE)); // what the game's restate does
+            assertTrue(p.analysing(), "the assigned songs are analysed in the background");
+            for (int i = 0; i < 600 && p.analysisNote() == null; i++) { // the analysis runs on its own thread
+                Thread.sleep(20);
+                p.update();
+            }
+            assertTrue(p.analysisNote() != null && p.analysisNote().startsWith("analysed 2 songs"), p.analysisNote());
+            assertTrue(p.unanalysed(model.store()).isEmpty(), "kept in the index: a restart analyses nothing");
+            double in = renderUntil(segue, buf, 10, () -> p.nowPlaying() != null);
+            assertEquals("Opening — Test Artist", p.nowPlaying(), "the album's first song plays in exploration");
+            assertTrue(in < 10, "it took over within " + in + " s");
+            segue.update(); // the SONG_STARTED the song's start caused
+            assertTrue(events.stream().anyMatch(e -> e.type() == SegueEvent.Type.SONG_STARTED
+                    && e.message().equals("Opening — Test Artist")), () -> "a SONG_STARTED event: " + events);
+
+            String skipped = p.skip();
+            assertTrue(skipped.startsWith("skipping Opening"), skipped);
+            double took = renderUntil(segue, buf, 5, () -> !"Opening — Test Artist".equals(p.nowPlaying()));
+            assertEquals("Second Song — Test Artist", p.nowPlaying(), "skip moved on to the second song");
+            assertTrue(took < 3.1, "a skip lands within a bar and a beat of the score's 100 bpm: " + took + " s");
+
+            model.assign(Assignments.EXPLORATION, null);
+            p.storeChanged(model.store());
+            segue.setState(map.state(ScoreMap.Mood.COMBAT));
+            render(segue, buf, 20);
+            assertNull(p.nowPlaying(), "unassigned again: the score takes over at the next change");
+            assertTrue(events.stream().noneMatch(e -> e.type() == SegueEvent.Type.ERROR), () -> "no errors: " + events);
+        } finally {
+            p.close();
+        }
+    }
+
+    /** Renders 0.1 s blocks until {@code done} holds (at most {@code seconds}); returns the seconds rendered. */
+    private static double renderUntil(Segue segue, float[] buf, double seconds, java.util.function.BooleanSupplier done) {
+        int i = 0;
+        for (; i < seconds * 10 && !done.getAsBoolean(); i++) {
+            segue.render(buf, buf.length / 2);
+            segue.update();
+        }
+        return i / 10.0;
+    }
+
+    /** Renders {@code seconds} of music in 0.1 s blocks, delivering events after each, as a game frame would. */
+    private static void render(Segue segue, float[] buf, double seconds) {
+        for (int i = 0; i < seconds * 10; i++) {
+            segue.render(buf, buf.length / 2);
+            segue.update();
+        }
+    }
+
+    @Test
+    void withNoMusicThePlaybackSaysWhyInsteadOfFakingIt() {
+        Soundtracks model = Soundtracks.open(tmp.resolve("config"), ScoreMap.find());
+        SoundtrackPlayback p = new SoundtrackPlayback(model, () -> { });
+        p.attach(null);
         assertFalse(p.available());
-        assertTrue(p.why().contains("CustomMusic"), p.why());
+        assertTrue(p.why().contains("did not load"), p.why());
         assertNull(p.nowPlaying(), "nothing of the player's plays");
+        assertTrue(p.skip().contains("nothing to skip"));
         assertTrue(SoundtracksScene.wrap(p.why(), 52).stream().allMatch(l -> l.length() <= 52));
     }
 }

@@ -169,7 +169,7 @@ class WindowTest {
         has(img, "the finished scan's bar", 34, 368, 416, 378, 0x7ae7c7, 0.8);
         has(img, "the album buttons' accents", 450, 104, 453, 150, 0x8d7cff, 0.6);
         has(img, "the combat context lit with its soundtrack", 1012, 168, 1248, 186, 0x8d7cff, 0.6);
-        has(img, "the note that playback is not in this build", 880, 424, 1200, 486, 0xffb84d, 0.006);
+        has(img, "the preview button, enabled: the player's songs play", 450, 506, 453, 528, 0xffe66d, 0.6);
     }
 
     @Test

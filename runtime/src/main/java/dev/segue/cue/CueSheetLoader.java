@@ -54,6 +54,8 @@ public final class CueSheetLoader extends SheetValues {
     /** Streamed files, with the JSON path of the first stem that names each (for errors). */
     private final Map<StreamedPcm, String> streamed = new LinkedHashMap<>();
     private Path dir;
+    /** Stems decoded by earlier loads of the same Segue, or null. */
+    private DecodedStems decoded;
     /** Whether stems may name absolute files (only for sheets the runtime derives itself). */
     private boolean anywhere;
 
@@ -82,19 +84,33 @@ public final class CueSheetLoader extends SheetValues {
      * @throws CueSheetException listing every problem found
      */
     public static CueSheet load(Path file, int sampleRate, long streamAboveFrames, int headFrames) {
-        return new CueSheetLoader(sampleRate, streamAboveFrames, headFrames).read(file.toAbsolutePath().normalize());
+        return load(file, sampleRate, streamAboveFrames, headFrames, null);
+    }
+
+    /**
+     * Like {@link #load(Path, int, long, int)}, taking unchanged in-memory stems from {@code decoded}
+     * (null: none) instead of decoding them again, and leaving it holding this sheet's stems.
+     *
+     * @throws CueSheetException listing every problem found
+     */
+    public static CueSheet load(Path file, int sampleRate, long streamAboveFrames, int headFrames, DecodedStems decoded) {
+        CueSheetLoader l = new CueSheetLoader(sampleRate, streamAboveFrames, headFrames);
+        l.decoded = decoded;
+        return l.read(file.toAbsolutePath().normalize());
     }
 
     /**
      * Loads a sheet the runtime wrote itself (custom-soundtrack playback): like
      * {@link #load(Path, int, long, int)}, but stems may also name absolute files anywhere (the player's
-     * songs). Never use it for a sheet a user or composer wrote: their stems must stay beside the sheet.
+     * songs), with unchanged in-memory stems from {@code decoded} (null: none). Never use it for a sheet a user or composer wrote: their stems must stay beside the sheet.
      *
      * @throws CueSheetException listing every problem found
      */
-    public static CueSheet loadDerived(Path file, int sampleRate, long streamAboveFrames, int headFrames) {
+    public static CueSheet loadDerived(Path file, int sampleRate, long streamAboveFrames, int headFrames,
+            DecodedStems decoded) {
         CueSheetLoader l = new CueSheetLoader(sampleRate, streamAboveFrames, headFrames);
         l.anywhere = true;
+        l.decoded = decoded;
         return l.read(file.toAbsolutePath().normalize());
     }
 
@@ -192,6 +208,9 @@ public final class CueSheetLoader extends SheetValues {
         List<Duck> ducks = busReader.ducks(top);
         if (!errors.isEmpty()) {
             throw CueSheetException.located(file.toString(), problems(text));
+        }
+        if (decoded != null) {
+            decoded.retain(audioCache.keySet());
         }
         return new CueSheet(file, sampleRate, cues, byName, states,
                 stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params, lowpass, ducks);
@@ -472,6 +491,12 @@ public final class CueSheetLoader extends SheetValues {
             error(path, "no such file '" + file + "'");
             return null;
         }
+        DecodedStems.Stamp stamp = decoded == null || stream ? null : DecodedStems.stamp(p); // a song is not read whole
+        PcmData kept = stamp == null ? null : decoded.get(p, sampleRate, stamp);
+        if (kept != null) {
+            audioCache.put(p, kept);
+            return kept;
+        }
         try {
             PcmSource src = AudioFiles.open(p, sampleRate); // resampled to the mixer rate if need be
             Object d;
@@ -482,7 +507,11 @@ public final class CueSheetLoader extends SheetValues {
                     d = st;
                 }
             } else {
-                d = PcmData.load(src);
+                PcmData pcm = PcmData.load(src);
+                if (decoded != null) {
+                    decoded.put(p, sampleRate, stamp, pcm);
+                }
+                d = pcm;
             }
             audioCache.put(p, d);
             return d;

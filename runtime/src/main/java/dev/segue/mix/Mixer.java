@@ -510,8 +510,7 @@ public final class Mixer {
                 continue;
             }
             next = after(next, p.stopAt);
-            next = after(next, p.env.start);
-            next = after(next, p.env.end());
+            next = p.env.breakAfter(now, next);
             if (!p.loopsNow(now)) {
                 next = after(next, now + (p.cue.length() - p.pos));
             } else {

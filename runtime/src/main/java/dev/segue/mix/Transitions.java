@@ -32,7 +32,8 @@ final class Transitions {
     int pendSource = -1;
     /** The playback that will play the source's outro, started by this transition, or -1. */
     private int pendOutro = -1;
-    private float pendSourceGain;
+    /** The source's envelope before this move scheduled its way out (a cancel puts it back). */
+    private final Envelope pendSourceEnv = new Envelope();
     private int queuedCue = NONE;
     /** For the preview: where the transition lands, its bridge and its fades' frames and curves. */
     private long landing;
@@ -133,7 +134,7 @@ final class Transitions {
         }
         if (pendSource >= 0) {
             Playback s = m.pool[pendSource];
-            s.env.constant(pendSourceGain);
+            s.env.copy(pendSourceEnv); // a fade-in in flight goes on where it would have been
             s.stopAt = Long.MAX_VALUE;
             s.loopUntil = Long.MAX_VALUE;
             s.handsTo = -1;
@@ -219,11 +220,11 @@ final class Transitions {
         }
         if (src != null) {
             pendSource = m.bed;
-            pendSourceGain = src.env.gain(m.now);
+            pendSourceEnv.copy(src.env);
             commit = Math.min(commit, leave(src, r, t, toCue));
-            outStart = src.env.start;
-            outLength = src.env.length;
-            outCurve = src.env.curve.ordinal();
+            outStart = src.env.lastStart();
+            outLength = src.env.lastLength();
+            outCurve = src.env.lastCurve().ordinal();
         }
         pending = true;
         pendToCue = toCue;
@@ -287,7 +288,7 @@ final class Transitions {
                 out.looping = false;
                 out.env.ramp(t, m.minFade, 0, 1, Curve.EQUAL_POWER);
             }
-            src.env.ramp(t, m.minFade, src.env.gain(m.now), 0, Curve.EQUAL_POWER);
+            src.env.then(m.now, t, m.minFade, 0, Curve.EQUAL_POWER);
             src.stopAt = t + m.minFade;
             return t;
         }
@@ -296,7 +297,7 @@ final class Transitions {
         fadeStart = Math.max(m.now, fadeStart);
         long len = f.length().toFrames(c.tempo(), Grid.posAfter(c, src.pos, src.loopsNow(m.now), fadeStart - m.now));
         len = Math.max(m.minFade, len);
-        src.env.ramp(fadeStart, len, src.env.gain(m.now), 0, f.curve());
+        src.env.then(m.now, fadeStart, len, 0, f.curve()); // a fade-in still in flight finishes first
         src.stopAt = fadeStart + len;
         return fadeStart;
     }
