@@ -50,6 +50,8 @@ public final class Segue implements AutoCloseable {
     private final int blockFrames;
     private final List<SegueListener> listeners = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<SegueEvent> local = new ConcurrentLinkedQueue<>();
+    /** Work other threads hand to the game thread (custom soundtracks: rebuild once an analysis ends). */
+    private final ConcurrentLinkedQueue<Runnable> onUpdate = new ConcurrentLinkedQueue<>();
     private final EventRing.Slot slot = new EventRing.Slot();
     private final Object updateLock = new Object();
     private final OutputDriver driver;
@@ -408,6 +410,10 @@ public final class Segue implements AutoCloseable {
      */
     public void update() {
         synchronized (updateLock) {
+            Runnable r;
+            while ((r = onUpdate.poll()) != null) {
+                r.run();
+            }
             SegueEvent e;
             while ((e = local.poll()) != null) {
                 dispatch(e);
@@ -577,6 +583,11 @@ public final class Segue implements AutoCloseable {
             @Override
             public boolean playsDerived(Segue segue) {
                 return segue.engine().derived;
+            }
+
+            @Override
+            public void runOnUpdate(Segue segue, Runnable r) {
+                segue.onUpdate.add(Objects.requireNonNull(r));
             }
 
             @Override

@@ -53,6 +53,9 @@ public abstract class SegueAccess {
     /** Whether the sheet playing now is one {@link #swapIn} loaded (false once the score was reloaded). */
     public abstract boolean playsDerived(Segue segue);
 
+    /** Runs {@code r} on the game thread at the start of the next {@code update()}. Any thread. */
+    public abstract void runOnUpdate(Segue segue, Runnable r);
+
     /** Queues an event for the listeners (delivered by the next {@code update()}). */
     public abstract void post(Segue segue, SegueEvent event);
 }

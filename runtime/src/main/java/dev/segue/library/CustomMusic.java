@@ -18,13 +18,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Plays the player's own songs in place of the score, through Segue's mixer, so the music stays
@@ -112,6 +116,7 @@ public final class CustomMusic {
     private String heldPath;
     private double heldGain;
     private int generation;
+    private boolean attached = true;
     private final SegueListener listener = this::onEvent;
 
     private CustomMusic(Segue segue, MusicLibrary library, LibraryStore store) {
@@ -175,6 +180,7 @@ public final class CustomMusic {
 
     /** Stops playing songs: the score alone from the next bar, and this object is done. */
     public void detach() {
+        attached = false;
         segue.removeListener(listener);
         store = store.withAssignments(Assignments.SCORE_EVERYWHERE);
         preview = null;
@@ -261,6 +267,40 @@ public final class CustomMusic {
         preview = song.path();
         skipTo = cueFor(song.path());
         rebuild();
+    }
+
+    /**
+     * Analyses, in the background, the songs of every soundtrack the store assigns that have no
+     * analysis yet (tempo, beats, loudness; see {@link MusicLibrary#analyze}), and when the task ends
+     * (done or cancelled) rebuilds the songs' sheet on the game thread, in the next
+     * {@link Segue#update()}: from then on each song starts at the score's loudness and on its beats.
+     * The song playing meanwhile keeps the level it started with (0 dB if it was not analysed), so
+     * nothing jumps; the results are kept in the library's index, so the next start needs none.
+     *
+     * @param listener hears every progress update on the task's thread, or null
+     * @return the task: poll its {@link LibraryTask#progress()} for a progress bar, or cancel it
+     */
+    public LibraryTask<Map<String, SongAnalysis>> analyzeInBackground(Consumer<Progress> listener) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (String st : states()) {
+            store.soundtrackFor(st).ifPresent(t -> paths.addAll(t.songs()));
+        }
+        List<Song> todo = new ArrayList<>();
+        for (String p : paths) {
+            library.song(p).filter(s -> library.analysis(s).isEmpty()).ifPresent(todo::add);
+        }
+        LibraryTask<Map<String, SongAnalysis>> task = library.analyze(todo, listener);
+        task.future().whenComplete((r, e) -> access.runOnUpdate(segue, () -> {
+            if (attached) {
+                rebuild();
+            }
+        }));
+        return task;
+    }
+
+    /** The score's state names. */
+    private Set<String> states() {
+        return score.has("states") && score.get("states").isJsonObject() ? score.getAsJsonObject("states").keySet() : Set.of();
     }
 
     // ------------------------------------------------------------------ events (game thread)

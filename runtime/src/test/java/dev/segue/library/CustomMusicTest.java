@@ -216,6 +216,47 @@ class CustomMusicTest {
         }
     }
 
+    /**
+     * Songs played before their analysis: at 0 dB; {@link CustomMusic#analyzeInBackground} measures the
+     * assigned soundtracks' songs and rebuilds on the game thread when done: the song playing keeps its
+     * level (no jump), the next one starts at the score's loudness, and the analyses are in the index.
+     */
+    @Test
+    void analysisInTheBackgroundBringsTheNextSongsToTheTarget() throws Exception {
+        Path quiet = song("quiet", noise(6 * RATE, 1, 0.035f));
+        Path loud = song("loud", noise(6 * RATE, 2, 0.3f));
+        Rig r = rig(List.of(quiet, loud), false, 0);
+        r.segue().setState("explore");
+        float[] before = r.render(2 * RATE);
+        List<Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LibraryTask<Map<String, SongAnalysis>> task = r.music().analyzeInBackground(seen::add);
+        assertEquals(2, task.await().size(), "both songs analysed");
+        float[] after = r.render(10 * RATE - START); // the rebuild runs in the first update()
+        double raw = lufs(before, RATE / 2, 2 * RATE);
+        double on = lufs(after, 0, 4 * RATE - START - 1_000);
+        double next = lufs(after, 5 * RATE, 9 * RATE);
+        System.out.printf(java.util.Locale.ROOT, "CustomMusicTest: before analysis %.2f LUFS, the same song after it %.2f,"
+                + " the next song %.2f (target %.1f)%n", raw, on, next, CustomMusic.DEFAULT_TARGET_LUFS);
+        assertEquals(-30.75 + CustomMusic.MONO_ON_STEREO_LU, raw, 0.5, "unanalysed: 0 dB (mono on both speakers)");
+        assertEquals(raw, on, 0.3, "the song playing keeps its level: nothing jumps");
+        assertEquals(CustomMusic.DEFAULT_TARGET_LUFS, next, 1.0, "the next song at the score's loudness");
+        assertEquals("done", seen.get(seen.size() - 1).phase());
+        MusicLibrary reopened = MusicLibrary.open(dir.resolve("index.json"));
+        for (Song s : reopened.songs()) {
+            assertTrue(reopened.analysis(s).isPresent(), "kept in the index: " + s.path());
+        }
+        LibraryTask<Map<String, SongAnalysis>> again = r.music().analyzeInBackground(null);
+        assertEquals(0, again.await().size(), "nothing left to analyse");
+    }
+
+    /** Integrated loudness of frames [from, to) of a stereo render. */
+    static double lufs(float[] out, int from, int to) {
+        LoudnessMeter m = new LoudnessMeter(RATE, 2);
+        float[] part = java.util.Arrays.copyOfRange(out, 2 * from, 2 * to);
+        m.accept(part, 0, part.length / 2);
+        return m.integratedLufs();
+    }
+
     @Test
     void aMissingSongIsSkippedAndTheMusicGoesOn() throws Exception {
         Path a = song("a", level(RATE, 0.25f));
