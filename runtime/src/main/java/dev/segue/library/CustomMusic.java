@@ -47,10 +47,14 @@ import java.util.function.Consumer;
  * <p>A song is a cue. Off the audio thread this class writes a derived cue sheet: the score's sheet
  * plus one cue per song the player may hear next (for each soundtrack in use, its current song and
  * the one after), each with one streamed stem (the song's file, never decoded whole), a tempo map
- * from its {@link BeatGrid} (a pickup bar up to its first beat, then its tempo in 4/4), no loop, the
- * gain that brings it to the score's loudness target ({@link SongAnalysis#gainDb}) and, if the sheet
- * has an {@code intensity} parameter, a gentle gain curve on it. The derived sheet is swapped in by
- * the hot-reload path at the next bar, ahead of need, so a context change never waits for a load.
+ * from its {@link BeatGrid} (a pickup bar up to its first beat, then its tempo in 4/4; free time, a
+ * bar of one beat every half second, when the grid's confidence is too low to trust), no loop, the
+ * gain that brings it to the score's loudness target ({@link SongAnalysis#gainDb}; 0 dB until it is
+ * analysed, and the song playing keeps the gain it started with) and, if the sheet has an
+ * {@code intensity} parameter, a gentle gain curve on it. The derived sheet is swapped in by the
+ * hot-reload path at the playing cue's next beat, ahead of need, so a context change never waits for
+ * a load; the song playing goes on seamlessly across it. Every song starts at its first frame, even
+ * where the score's rules keep the position.
  * Moves between score and songs follow the score's own transition rules (its {@code *} rules), so
  * they land on the score's bar when leaving the score and on the song's beats and bars when leaving a
  * song; songs follow each other gaplessly (an exit cue at the song's last frame) or with a crossfade
@@ -60,12 +64,13 @@ import java.util.function.Consumer;
  * <p>A song whose file is missing or broken when its cue is built, or whose stream fails while it
  * plays, is skipped with a {@link SegueEvent.Type#SONG_SKIPPED} event and the next song plays.
  * Events {@link SegueEvent.Type#SONG_STARTED} and {@link SegueEvent.Type#SONG_ENDED} tell the game
- * what is on. Everything here runs on the thread that calls {@link Segue#update()} (the game thread);
- * call this class's methods from that thread too.
+ * what is on; the song after a broken one starts on its next beat. Everything here runs on the
+ * thread that calls {@link Segue#update()} (the game thread); call this class's methods from that
+ * thread too. {@link #analyzeInBackground} measures the songs and rebuilds when it is done.
  *
  * <p>The Segue must be able to stream: build it with {@link Segue.Builder#streamVoices(int)} (or a
- * score that already streams). A {@link Segue#reload()} of the score drops the songs until the next
- * context change or {@link #setStore(LibraryStore)}.
+ * score that already streams). After a {@link Segue#reload()} of the score the songs' sheet is derived
+ * again from the reloaded score and taken up at the next beat.
  */
 public final class CustomMusic {
     /** The score's loudness target: the demo score masters every cue to it. */
