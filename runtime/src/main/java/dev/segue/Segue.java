@@ -50,6 +50,8 @@ public final class Segue implements AutoCloseable {
     private final int blockFrames;
     private final List<SegueListener> listeners = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<SegueEvent> local = new ConcurrentLinkedQueue<>();
+    /** Set while custom soundtracks play: a score reload that passed runs it instead of swapping the score in. */
+    private volatile Runnable scoreReloaded;
     /** Work other threads hand to the game thread (custom soundtracks: rebuild once an analysis ends). */
     private final ConcurrentLinkedQueue<Runnable> onUpdate = new ConcurrentLinkedQueue<>();
     private final EventRing.Slot slot = new EventRing.Slot();
@@ -545,6 +547,11 @@ public final class Segue implements AutoCloseable {
 
     /** A reloaded sheet passed: queue its engine for the audio thread. */
     void prepared(CueSheet sheet) {
+        Runnable derive = scoreReloaded;
+        if (derive != null) {
+            onUpdate.add(derive); // custom soundtracks derive their sheet from the new score, on the game thread
+            return;
+        }
         prepared(sheet, false, false, null);
     }
 
@@ -583,6 +590,11 @@ public final class Segue implements AutoCloseable {
             @Override
             public boolean playsDerived(Segue segue) {
                 return segue.engine().derived;
+            }
+
+            @Override
+            public void onScoreReload(Segue segue, Runnable r) {
+                segue.scoreReloaded = r;
             }
 
             @Override

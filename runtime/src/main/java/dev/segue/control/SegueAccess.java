@@ -53,6 +53,13 @@ public abstract class SegueAccess {
     /** Whether the sheet playing now is one {@link #swapIn} loaded (false once the score was reloaded). */
     public abstract boolean playsDerived(Segue segue);
 
+    /**
+     * While {@code r} is set (null clears it), a reload of the score that passed (its file edited,
+     * {@code Segue.reload()}) is not swapped in: {@code r} runs on the game thread in the next
+     * {@code update()} instead, to derive a sheet from the new score and swap that in.
+     */
+    public abstract void onScoreReload(Segue segue, Runnable r);
+
     /** Runs {@code r} on the game thread at the start of the next {@code update()}. Any thread. */
     public abstract void runOnUpdate(Segue segue, Runnable r);
 

@@ -69,8 +69,8 @@ import java.util.function.Consumer;
  * thread too. {@link #analyzeInBackground} measures the songs and rebuilds when it is done.
  *
  * <p>The Segue must be able to stream: build it with {@link Segue.Builder#streamVoices(int)} (or a
- * score that already streams). After a {@link Segue#reload()} of the score the songs' sheet is derived
- * again from the reloaded score and taken up at the next beat.
+ * score that already streams). A {@link Segue#reload()} of the score (or a watched edit) that passes
+ * is derived again, with the songs, and taken up at the next beat: the song playing goes on.
  */
 public final class CustomMusic {
     /** The score's loudness target: the demo score masters every cue to it. */
@@ -179,6 +179,7 @@ public final class CustomMusic {
         CustomMusic m = new CustomMusic(Objects.requireNonNull(segue), Objects.requireNonNull(library),
                 Objects.requireNonNull(store));
         segue.addListener(m.listener);
+        m.access.onScoreReload(segue, m::scoreReloaded);
         m.rebuild();
         return m;
     }
@@ -187,6 +188,7 @@ public final class CustomMusic {
     public void detach() {
         attached = false;
         segue.removeListener(listener);
+        access.onScoreReload(segue, null);
         store = store.withAssignments(Assignments.SCORE_EVERYWHERE);
         preview = null;
         rebuild();
@@ -388,10 +390,13 @@ public final class CustomMusic {
     }
 
     /**
-     * The score itself was reloaded (its file was edited, {@link Segue#reload()}): read it again and
-     * derive the songs' sheet from the new score, so the songs come back at the next beat.
+     * The score was reloaded (its file was edited, {@link Segue#reload()}) and passed its checks: read
+     * it again and swap in the songs' sheet derived from it, at the next beat; the song playing goes on.
      */
     private void scoreReloaded() {
+        if (!attached) {
+            return;
+        }
         try {
             score = readScore(sheetFile);
         } catch (IOException | RuntimeException e) {
