@@ -315,12 +315,13 @@ public final class CueSheetLoader extends SheetValues {
         }
         long loopStart = -1;
         long loopEnd = -1;
+        long loopCrossfade = 0;
         if (o.has("loop")) {
             JsonObject loop = o.get("loop").isJsonObject() ? o.getAsJsonObject("loop") : null;
             if (loop == null) {
                 error(path + ".loop", "loop is an object like {\"start\": \"2:1\", \"end\": \"10:1\"}");
             } else {
-                unknownKeys(loop, Set.of("start", "end"), path + ".loop");
+                unknownKeys(loop, Set.of("start", "end", "crossfade"), path + ".loop");
                 loopStart = loop.has("start") ? position(loop.get("start"), tempo, path + ".loop.start", length) : 0;
                 loopEnd = loop.has("end") ? position(loop.get("end"), tempo, path + ".loop.end", length) : length;
                 if (loopEnd == Long.MAX_VALUE) {
@@ -328,6 +329,9 @@ public final class CueSheetLoader extends SheetValues {
                 }
                 if (loopStart >= 0 && loopEnd >= 0 && loopEnd <= loopStart) {
                     error(path + ".loop", "the loop ends (frame " + loopEnd + ") before it starts (frame " + loopStart + ")");
+                }
+                if (loop.has("crossfade")) {
+                    loopCrossfade = loopCrossfade(loop.get("crossfade"), tempo, loopStart, loopEnd, path + ".loop.crossfade");
                 }
             }
         }
@@ -367,7 +371,35 @@ public final class CueSheetLoader extends SheetValues {
             }
         }
         return new Cue(name, index, tempo, stems.toArray(new Stem[0]), length, loopStart, loopEnd, Math.max(0, entry),
-                exits.stream().mapToLong(Long::longValue).sorted().toArray(), markers.toArray(new Marker[0]));
+                exits.stream().mapToLong(Long::longValue).sorted().toArray(), markers.toArray(new Marker[0]),
+                loopCrossfade);
+    }
+
+    /**
+     * The loop's crossfade in frames: it reads the audio just before the loop's start, so it cannot be
+     * longer than the intro, nor than half the loop.
+     */
+    private long loopCrossfade(JsonElement el, TempoMap tempo, long loopStart, long loopEnd, String path) {
+        MusicalLength l = length(el, path);
+        if (l == null || loopStart < 0 || loopEnd <= loopStart) {
+            return 0;
+        }
+        long f = l.toFrames(tempo, Math.max(0, loopEnd - 1));
+        if (f < 0) {
+            error(path, "a loop crossfade cannot be negative");
+            return 0;
+        }
+        if (f > loopStart) {
+            error(path, "a loop crossfade of " + f + " frames needs as much audio before the loop's start (frame "
+                    + loopStart + "): it crossfades into what leads into the loop start");
+            return 0;
+        }
+        if (f > (loopEnd - loopStart) / 2) {
+            error(path, "a loop crossfade of " + f + " frames is longer than half the loop (" + (loopEnd - loopStart)
+                    + " frames)");
+            return 0;
+        }
+        return f;
     }
 
     private TempoMap tempo(JsonObject cue, String path) {
