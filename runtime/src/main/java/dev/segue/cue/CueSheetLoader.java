@@ -44,6 +44,8 @@ public final class CueSheetLoader extends SheetValues {
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
             "description");
     private static final Set<String> STEM = Set.of("name", "file", "gainDb", "gainCurve");
+    /** In a derived sheet a stem may also say {@code "stream": true}: streamed whatever its length (a player's song). */
+    private static final Set<String> DERIVED_STEM = Set.of("name", "file", "gainDb", "gainCurve", "stream");
 
     private final int sampleRate;
     private final long streamAbove;
@@ -469,7 +471,9 @@ public final class CueSheetLoader extends SheetValues {
     }
 
     private Stem stem(JsonObject s, String path, Map<String, Integer> params) {
-        unknownKeys(s, STEM, path);
+        unknownKeys(s, anywhere ? DERIVED_STEM : STEM, path);
+        boolean stream = anywhere && s.get("stream") instanceof com.google.gson.JsonPrimitive b && b.isBoolean()
+                && b.getAsBoolean();
         String name = string(s, "name", path, true);
         String file = string(s, "file", path, true);
         float gain = (float) Math.pow(10, number(s, "gainDb", path, 0) / 20);
@@ -480,7 +484,7 @@ public final class CueSheetLoader extends SheetValues {
         if (file == null || name == null) {
             return null;
         }
-        Object audio = audio(file, path + ".file");
+        Object audio = audio(file, path + ".file", stream);
         if (audio == null) {
             return null;
         }
@@ -495,8 +499,11 @@ public final class CueSheetLoader extends SheetValues {
         return c == null ? null : new GainCurve(c.parameter(), c.xs(), c.ys());
     }
 
-    /** The file's audio: a {@link PcmData} in memory, or a {@link StreamedPcm} if longer than the threshold. */
-    private Object audio(String file, String path) {
+    /**
+     * The file's audio: a {@link PcmData} in memory, or a {@link StreamedPcm} if longer than the
+     * threshold or {@code stream} is asked.
+     */
+    private Object audio(String file, String path, boolean stream) {
         Path rel;
         try {
             rel = Path.of(file);
@@ -516,7 +523,7 @@ public final class CueSheetLoader extends SheetValues {
             error(path, "no such file '" + file + "'");
             return null;
         }
-        DecodedStems.Stamp stamp = decoded == null ? null : DecodedStems.stamp(p);
+        DecodedStems.Stamp stamp = decoded == null || stream ? null : DecodedStems.stamp(p); // a song is not read whole
         PcmData kept = stamp == null ? null : decoded.get(p, sampleRate, stamp);
         if (kept != null) {
             audioCache.put(p, kept);
@@ -525,7 +532,7 @@ public final class CueSheetLoader extends SheetValues {
         try {
             PcmSource src = AudioFiles.open(p, sampleRate); // resampled to the mixer rate if need be
             Object d;
-            if (src.frames() > streamAbove) {
+            if (stream || src.frames() > streamAbove) {
                 try (src) {
                     StreamedPcm st = StreamedPcm.of(p, sampleRate, src);
                     streamed.put(st, path);
