@@ -26,6 +26,8 @@ final class Engine {
     final Monitor.View view;
     /** The engine it was prepared to take over from, until {@code update()} has drained that one's events. */
     Engine previous;
+    /** Whether the sheet is one custom soundtracks derived from the score (not the score itself). */
+    boolean derived;
 
     Engine(CueSheet sheet, int commandCapacity, int eventCapacity, int maxPlaybacks, Streamer streamer) {
         this.sheet = sheet;

@@ -50,6 +50,10 @@ public final class Segue implements AutoCloseable {
     private final int blockFrames;
     private final List<SegueListener> listeners = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<SegueEvent> local = new ConcurrentLinkedQueue<>();
+    /** Set while custom soundtracks play: a score reload that passed runs it instead of swapping the score in. */
+    private volatile Runnable scoreReloaded;
+    /** Work other threads hand to the game thread (custom soundtracks: rebuild once an analysis ends). */
+    private final ConcurrentLinkedQueue<Runnable> onUpdate = new ConcurrentLinkedQueue<>();
     private final EventRing.Slot slot = new EventRing.Slot();
     private final Object updateLock = new Object();
     private final OutputDriver driver;
@@ -418,6 +422,10 @@ public final class Segue implements AutoCloseable {
      */
     public void update() {
         synchronized (updateLock) {
+            Runnable r;
+            while ((r = onUpdate.poll()) != null) {
+                r.run();
+            }
             SegueEvent e;
             while ((e = local.poll()) != null) {
                 dispatch(e);
@@ -549,11 +557,22 @@ public final class Segue implements AutoCloseable {
 
     /** A reloaded sheet passed: queue its engine for the audio thread. */
     void prepared(CueSheet sheet) {
+        Runnable derive = scoreReloaded;
+        if (derive != null) {
+            onUpdate.add(derive); // custom soundtracks derive their sheet from the new score, on the game thread
+            return;
+        }
+        prepared(sheet, false, false, null);
+    }
+
+    /** As {@link #prepared(CueSheet)}; a derived sheet (custom soundtracks) may swap on a beat and move on at once. */
+    private void prepared(CueSheet sheet, boolean derived, boolean onBeat, String moveTo) {
         Engine old = engine();
         Engine e = new Engine(sheet, config.commandCapacity, config.eventCapacity, config.maxPlaybacks, streamer);
+        e.derived = derived;
         e.flagsFrom(old);
         e.previous = old;
-        handover.prepare(e.mixer, e.commands, e.params, e);
+        handover.prepare(e.mixer, e.commands, e.params, e, onBeat, moveTo);
     }
 
     static {
@@ -570,7 +589,27 @@ public final class Segue implements AutoCloseable {
 
             @Override
             public void swapIn(Segue segue, Path derived) {
-                segue.swapIn(derived);
+                segue.swapIn(derived, false, null);
+            }
+
+            @Override
+            public void swapIn(Segue segue, Path derived, boolean onBeat, String moveTo) {
+                segue.swapIn(derived, onBeat, moveTo);
+            }
+
+            @Override
+            public boolean playsDerived(Segue segue) {
+                return segue.engine().derived;
+            }
+
+            @Override
+            public void onScoreReload(Segue segue, Runnable r) {
+                segue.scoreReloaded = r;
+            }
+
+            @Override
+            public void runOnUpdate(Segue segue, Runnable r) {
+                segue.onUpdate.add(Objects.requireNonNull(r));
             }
 
             @Override
@@ -581,12 +620,12 @@ public final class Segue implements AutoCloseable {
     }
 
     /** Custom soundtracks: loads a sheet the runtime wrote (songs may live anywhere) and queues it. */
-    private void swapIn(Path derived) {
+    private void swapIn(Path derived, boolean onBeat, String moveTo) {
         Builder b = config;
         CueSheet sheet = CueSheetLoader.loadDerived(derived, b.sampleRate,
                 b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate),
                 streamRing / 2, decoded);
-        prepared(sheet);
+        prepared(sheet, true, onBeat, moveTo);
     }
 
     /** A reload failed: an ERROR event naming the file and every problem. */

@@ -1,8 +1,10 @@
 package dev.segue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,5 +81,51 @@ class LoopTest {
             int wrap = 12_000 + 48_000 * k;
             assertEquals(true, Math.abs(Audio.left(out, wrap) - Audio.left(out, wrap - 1)) <= maxStep + 1e-6);
         }
+    }
+
+    /**
+     * A loop that is seamless before encoding (a 60 Hz tone, whole periods in the loop and in the
+     * intro) still steps where it wraps once oggenc has coded its two ends with different errors; the
+     * sheet's loop crossfade, which blends the loop's end into the audio before the loop start, takes
+     * the step away. Measured as the largest second difference near the wrap against the same tone's
+     * elsewhere.
+     */
+    @Test
+    void aLoopCrossfadeHidesTheCodecsSeam() throws Exception {
+        Assumptions.assumeTrue(FormatsTest.onPath("sox") && FormatsTest.onPath("oggenc"), "sox and oggenc (.ci/run)");
+        FormatsTest.run(dir, "sox", "-D", "-n", "-r", "48000", "-c", "2", "-b", "16", "tone.wav", "synth", "4", "sine", "60",
+                "vol", "0.5");
+        FormatsTest.run(dir, "oggenc", "-Q", "-q", "0", "-o", "tone.ogg", "tone.wav");
+        double[] ratio = new double[2];
+        for (int withCrossfade = 0; withCrossfade < 2; withCrossfade++) {
+            Path sheet = Audio.writeText(dir.resolve("x" + withCrossfade + ".cues.json"), """
+                {"cues": {"c": {"tempo": {"bpm": 120}, "loop": {"start": 48000, "end": 144000%s},
+                   "stems": [{"name": "t", "file": "tone.ogg"}]}},
+                 "states": {"play": "c"}}
+                """.formatted(withCrossfade == 1 ? ", \"crossfade\": \"10 ms\"" : ""));
+            Audio.Session s = new Audio.Session(Audio.offline(sheet));
+            s.block = 441;
+            s.at(0, g -> g.setState("play"));
+            float[] out = s.render(300_000);
+            double clean = 0;
+            for (int f = 1_000; f < 143_000; f++) { // the first time through, up to the first wrap
+                clean = Math.max(clean, secondDifference(out, f));
+            }
+            double wrap = 0;
+            for (int pass = 1; pass <= 2; pass++) {
+                long at = 144_000 + (pass - 1) * 96_000L; // the frame after each wrap
+                for (long f = at - 600; f < at + 100; f++) {
+                    wrap = Math.max(wrap, secondDifference(out, f));
+                }
+            }
+            ratio[withCrossfade] = wrap / clean;
+        }
+        // measured: 843 x without, 0.90 x with (sox -D: no dither, so the same file every run)
+        assertTrue(ratio[0] > 100, "without the crossfade the codec's seam shows: " + ratio[0] + " x the tone's own");
+        assertTrue(ratio[1] < 1.2, "with it the wrap is as smooth as the tone: " + ratio[1] + " x");
+    }
+
+    private static double secondDifference(float[] out, long f) {
+        return Math.abs(Audio.left(out, f + 1) - 2 * Audio.left(out, f) + Audio.left(out, f - 1));
     }
 }

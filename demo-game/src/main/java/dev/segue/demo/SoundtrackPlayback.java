@@ -22,9 +22,9 @@ import java.util.concurrent.ExecutionException;
  * Segue as soon as a context is assigned a soundtrack (at start, from the saved choices, or when the
  * player assigns one), follows the music when it is rebuilt with new options, hands every change of
  * choices over ({@link #storeChanged}), and analyses the assigned songs' loudness and beats in the
- * background (one thread) so they play at the score's loudness and change on their beats. The songs
- * analysed before they are first heard play at their measured gain; the analysis is kept in the
- * library's index, so a restart needs none. Call everything from the game thread, and
+ * background (one thread, {@link CustomMusic#analyzeInBackground}) so they play at the score's
+ * loudness and change on their beats. A song heard before its analysis is done plays at its file's
+ * level until it ends; the analysis is kept in the library's index, so a restart needs none. Call everything from the game thread, and
  * {@link #update()} once a frame.
  */
 final class SoundtrackPlayback {
@@ -150,7 +150,7 @@ final class SoundtrackPlayback {
         return analysisNote;
     }
 
-    /** Once a frame on the game thread: a finished analysis gives the songs their gains and beats. */
+    /** Once a frame on the game thread: picks up a finished analysis for the screen's note. */
     void update() {
         if (analysis == null || !analysis.isDone()) {
             return;
@@ -169,35 +169,28 @@ final class SoundtrackPlayback {
         } catch (java.util.concurrent.CancellationException e) {
             analysisNote = "analysis cancelled";
         }
-        if (custom != null) {
-            custom.setStore(model.store()); // the songs to come are rebuilt with their measured gains and beats
-        }
         analyse(); // choices made meanwhile may name more songs
     }
 
-    /** Starts analysing the assigned soundtracks' songs that have no analysis yet (one at a time). */
+    /**
+     * Starts analysing the assigned soundtracks' songs that have no analysis yet, one at a time
+     * ({@link CustomMusic#analyzeInBackground}, which rebuilds the songs with their gains and beats when
+     * it ends); nothing when none is missing.
+     */
     private void analyse() {
-        if (analysis != null) {
-            return;
-        }
-        List<Song> todo = unanalysed(model.store());
-        if (todo.isEmpty()) {
+        if (analysis != null || custom == null || unanalysed(model.store()).isEmpty()) {
             return;
         }
         analysisProgress = null;
-        analysis = model.library().analyze(todo, p -> analysisProgress = p);
+        analysis = custom.analyzeInBackground(p -> analysisProgress = p);
     }
 
-    /** The songs of every soundtrack a context plays, in soundtrack order, that the library has not analysed. */
+    /** The songs of every soundtrack a context plays that the library has not analysed. */
     List<Song> unanalysed(LibraryStore store) {
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>(store.assignments().contexts().values());
+        names.remove(null);
         if (store.assignments().override() != null) {
             names.add(store.assignments().override());
-        }
-        for (String n : store.assignments().contexts().values()) {
-            if (n != null) {
-                names.add(n);
-            }
         }
         Set<String> seen = new LinkedHashSet<>();
         List<Song> out = new ArrayList<>();

@@ -278,17 +278,29 @@ final class SoundtracksScene implements Scene {
             labels.add(label("(none yet: scan, then click an album)", x + 4, ty - 4, 0.9f, Gfx.DIM));
         }
         // preview: the first song of the first soundtrack; skip: the next song of the one playing
-        Song first = tracks.isEmpty() || tracks.get(0).songs().isEmpty() ? null
-                : model.library().song(tracks.get(0).songs().get(0)).orElse(null);
+        Song first = firstSong();
         button(g, clicks, labels, x, 190, 290, 26, first == null ? "preview (no song)" : "preview " + fit(first.title()
                 .isEmpty() ? first.file().getFileName().toString() : first.title(), 22), Gfx.PICKUP, false,
-                playback.available() && first != null, () -> {
-                    playbackMessage = playback.preview(first);
-                    previewed = true;
-                });
+                playback.available() && first != null, this::previewFirst);
         button(g, clicks, labels, x + 300, 190, 100, 26, "skip song", Gfx.PICKUP, false, playback.nowPlaying() != null,
                 () -> playbackMessage = playback.skip());
         analysis(g, labels, x, 160);
+    }
+
+    /** The first song of the first soundtrack, or null. */
+    private Song firstSong() {
+        List<Soundtrack> tracks = model.store().soundtracks();
+        return tracks.isEmpty() || tracks.get(0).songs().isEmpty() ? null
+                : model.library().song(tracks.get(0).songs().get(0)).orElse(null);
+    }
+
+    /** Auditions the first soundtrack's first song (the preview button) until the player leaves the screen. */
+    void previewFirst() {
+        Song first = firstSong();
+        if (first != null) {
+            playbackMessage = playback.preview(first);
+            previewed = true;
+        }
     }
 
     /** The background analysis of the assigned songs (loudness, beats): a bar while it runs, its summary after. */

@@ -24,6 +24,7 @@ final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
     private boolean asked;
     private boolean scanned;
     private boolean assigned;
+    private boolean previewed;
 
     Tour(Path dir) {
         this.dir = dir;
@@ -87,7 +88,12 @@ final class Tour implements SegueDemo.Driver, SegueDemo.Frame {
                     m.assign(dev.segue.library.Assignments.COMBAT, name);
                     m.assign(dev.segue.library.Assignments.BOSS, name);
                 }
-                at(ready && t > 1.5 || t > 20, "soundtracks", () -> Gdx.app.exit());
+                SoundtracksScene screen = (SoundtracksScene) s;
+                if (assigned && !previewed && t > 0.5) { // the choices reached the playback on the last frame
+                    previewed = true;
+                    screen.previewFirst();
+                }
+                at(ready && screen.playback.nowPlaying() != null && t > 1.5 || t > 20, "soundtracks", () -> Gdx.app.exit());
             }
             default -> {
             }

@@ -170,6 +170,8 @@ class WindowTest {
         has(img, "the album buttons' accents", 450, 104, 453, 150, 0x8d7cff, 0.6);
         has(img, "the combat context lit with its soundtrack", 1012, 168, 1248, 186, 0x8d7cff, 0.6);
         has(img, "the preview button, enabled: the player's songs play", 450, 506, 453, 528, 0xffe66d, 0.6);
+        has(img, "now playing: the previewed song's title and artist, wider than 'the score'", 960, 398, 1160, 418,
+                0xf4f1ff, 0.01);
     }
 
     @Test

@@ -44,6 +44,25 @@ public abstract class SegueAccess {
      */
     public abstract void swapIn(Segue segue, Path derived);
 
+    /**
+     * As {@link #swapIn(Segue, Path)}, swapping at the next beat instead of bar if {@code onBeat}, and
+     * moving on to cue {@code moveTo} (or null) at the swap by the derived sheet's rule.
+     */
+    public abstract void swapIn(Segue segue, Path derived, boolean onBeat, String moveTo);
+
+    /** Whether the sheet playing now is one {@link #swapIn} loaded (false once the score was reloaded). */
+    public abstract boolean playsDerived(Segue segue);
+
+    /**
+     * While {@code r} is set (null clears it), a reload of the score that passed (its file edited,
+     * {@code Segue.reload()}) is not swapped in: {@code r} runs on the game thread in the next
+     * {@code update()} instead, to derive a sheet from the new score and swap that in.
+     */
+    public abstract void onScoreReload(Segue segue, Runnable r);
+
+    /** Runs {@code r} on the game thread at the start of the next {@code update()}. Any thread. */
+    public abstract void runOnUpdate(Segue segue, Runnable r);
+
     /** Queues an event for the listeners (delivered by the next {@code update()}). */
     public abstract void post(Segue segue, SegueEvent event);
 }

@@ -14,9 +14,12 @@ import dev.segue.time.TempoMap;
  * @param entry     where playback starts when the cue is entered at its entry cue
  * @param exitCues  frames where an {@link When#EXIT_CUE} transition may leave, ascending
  * @param markers   named positions, ascending by frame
+ * @param loopCrossfade frames before the loop's end over which each pass crossfades into the audio
+ *                  just before the loop's start (which runs on into the loop start itself), hiding a
+ *                  lossy codec's different errors at the two ends of the splice; 0 for a plain splice
  */
 public record Cue(String name, int index, TempoMap tempo, Stem[] stems, long length, long loopStart,
-        long loopEnd, long entry, long[] exitCues, Marker[] markers) {
+        long loopEnd, long entry, long[] exitCues, Marker[] markers, long loopCrossfade) {
 
     /** Whether this cue loops. */
     public boolean loops() {

@@ -212,7 +212,7 @@ public final class CueSheet {
                 stems[i] = new Stem(s.name(), s.file(), audio.apply(c, s), null, s.gain(), s.curve());
             }
             Cue copy = new Cue(c.name(), c.index(), c.tempo(), stems, c.length(), c.loopStart(), c.loopEnd(), c.entry(),
-                    c.exitCues(), c.markers());
+                    c.exitCues(), c.markers(), c.loopCrossfade());
             copies.add(copy);
             byName.put(copy.name(), copy);
         }

@@ -44,6 +44,8 @@ public final class CueSheetLoader extends SheetValues {
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
             "description");
     private static final Set<String> STEM = Set.of("name", "file", "gainDb", "gainCurve");
+    /** In a derived sheet a stem may also say {@code "stream": true}: streamed whatever its length (a player's song). */
+    private static final Set<String> DERIVED_STEM = Set.of("name", "file", "gainDb", "gainCurve", "stream");
 
     private final int sampleRate;
     private final long streamAbove;
@@ -313,12 +315,13 @@ public final class CueSheetLoader extends SheetValues {
         }
         long loopStart = -1;
         long loopEnd = -1;
+        long loopCrossfade = 0;
         if (o.has("loop")) {
             JsonObject loop = o.get("loop").isJsonObject() ? o.getAsJsonObject("loop") : null;
             if (loop == null) {
                 error(path + ".loop", "loop is an object like {\"start\": \"2:1\", \"end\": \"10:1\"}");
             } else {
-                unknownKeys(loop, Set.of("start", "end"), path + ".loop");
+                unknownKeys(loop, Set.of("start", "end", "crossfade"), path + ".loop");
                 loopStart = loop.has("start") ? position(loop.get("start"), tempo, path + ".loop.start", length) : 0;
                 loopEnd = loop.has("end") ? position(loop.get("end"), tempo, path + ".loop.end", length) : length;
                 if (loopEnd == Long.MAX_VALUE) {
@@ -326,6 +329,9 @@ public final class CueSheetLoader extends SheetValues {
                 }
                 if (loopStart >= 0 && loopEnd >= 0 && loopEnd <= loopStart) {
                     error(path + ".loop", "the loop ends (frame " + loopEnd + ") before it starts (frame " + loopStart + ")");
+                }
+                if (loop.has("crossfade")) {
+                    loopCrossfade = loopCrossfade(loop.get("crossfade"), tempo, loopStart, loopEnd, path + ".loop.crossfade");
                 }
             }
         }
@@ -365,7 +371,35 @@ public final class CueSheetLoader extends SheetValues {
             }
         }
         return new Cue(name, index, tempo, stems.toArray(new Stem[0]), length, loopStart, loopEnd, Math.max(0, entry),
-                exits.stream().mapToLong(Long::longValue).sorted().toArray(), markers.toArray(new Marker[0]));
+                exits.stream().mapToLong(Long::longValue).sorted().toArray(), markers.toArray(new Marker[0]),
+                loopCrossfade);
+    }
+
+    /**
+     * The loop's crossfade in frames: it reads the audio just before the loop's start, so it cannot be
+     * longer than the intro, nor than half the loop.
+     */
+    private long loopCrossfade(JsonElement el, TempoMap tempo, long loopStart, long loopEnd, String path) {
+        MusicalLength l = length(el, path);
+        if (l == null || loopStart < 0 || loopEnd <= loopStart) {
+            return 0;
+        }
+        long f = l.toFrames(tempo, Math.max(0, loopEnd - 1));
+        if (f < 0) {
+            error(path, "a loop crossfade cannot be negative");
+            return 0;
+        }
+        if (f > loopStart) {
+            error(path, "a loop crossfade of " + f + " frames needs as much audio before the loop's start (frame "
+                    + loopStart + "): it crossfades into what leads into the loop start");
+            return 0;
+        }
+        if (f > (loopEnd - loopStart) / 2) {
+            error(path, "a loop crossfade of " + f + " frames is longer than half the loop (" + (loopEnd - loopStart)
+                    + " frames)");
+            return 0;
+        }
+        return f;
     }
 
     private TempoMap tempo(JsonObject cue, String path) {
@@ -437,7 +471,9 @@ public final class CueSheetLoader extends SheetValues {
     }
 
     private Stem stem(JsonObject s, String path, Map<String, Integer> params) {
-        unknownKeys(s, STEM, path);
+        unknownKeys(s, anywhere ? DERIVED_STEM : STEM, path);
+        boolean stream = anywhere && s.get("stream") instanceof com.google.gson.JsonPrimitive b && b.isBoolean()
+                && b.getAsBoolean();
         String name = string(s, "name", path, true);
         String file = string(s, "file", path, true);
         float gain = (float) Math.pow(10, number(s, "gainDb", path, 0) / 20);
@@ -448,7 +484,7 @@ public final class CueSheetLoader extends SheetValues {
         if (file == null || name == null) {
             return null;
         }
-        Object audio = audio(file, path + ".file");
+        Object audio = audio(file, path + ".file", stream);
         if (audio == null) {
             return null;
         }
@@ -463,8 +499,11 @@ public final class CueSheetLoader extends SheetValues {
         return c == null ? null : new GainCurve(c.parameter(), c.xs(), c.ys());
     }
 
-    /** The file's audio: a {@link PcmData} in memory, or a {@link StreamedPcm} if longer than the threshold. */
-    private Object audio(String file, String path) {
+    /**
+     * The file's audio: a {@link PcmData} in memory, or a {@link StreamedPcm} if longer than the
+     * threshold or {@code stream} is asked.
+     */
+    private Object audio(String file, String path, boolean stream) {
         Path rel;
         try {
             rel = Path.of(file);
@@ -484,7 +523,7 @@ public final class CueSheetLoader extends SheetValues {
             error(path, "no such file '" + file + "'");
             return null;
         }
-        DecodedStems.Stamp stamp = decoded == null ? null : DecodedStems.stamp(p);
+        DecodedStems.Stamp stamp = decoded == null || stream ? null : DecodedStems.stamp(p); // a song is not read whole
         PcmData kept = stamp == null ? null : decoded.get(p, sampleRate, stamp);
         if (kept != null) {
             audioCache.put(p, kept);
@@ -493,7 +532,7 @@ public final class CueSheetLoader extends SheetValues {
         try {
             PcmSource src = AudioFiles.open(p, sampleRate); // resampled to the mixer rate if need be
             Object d;
-            if (src.frames() > streamAbove) {
+            if (stream || src.frames() > streamAbove) {
                 try (src) {
                     StreamedPcm st = StreamedPcm.of(p, sampleRate, src);
                     streamed.put(st, path);

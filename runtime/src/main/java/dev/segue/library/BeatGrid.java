@@ -10,7 +10,10 @@ import java.util.Arrays;
  * @param firstBeat  the first beat, in sample frames of the song from its start
  * @param beats      every beat found, in sample frames, ascending
  * @param sampleRate the song's frames per second
- * @param confidence how clearly the song has a beat, 0 (none found: treat the grid as a guess) to 1
+ * @param confidence how clearly the song has a beat, 0 to 1: its pulse's autocorrelation peak above the
+ *                   median over the tempo range, relative to its energy. Grooves and click tracks
+ *                   score about 0.3 to 0.95; music with no percussive onsets (pads, sustained
+ *                   strings) under 0.1, its tempo then a guess not to quantize on
  */
 public record BeatGrid(double bpm, long firstBeat, long[] beats, int sampleRate, double confidence) {
     /** Copies the beats. */

@@ -11,7 +11,9 @@ import java.util.List;
  *   <li>tempo: the autocorrelation of the envelope over lags of 40..220 BPM, weighted by a
  *       log-Gaussian preference around 120 BPM; then octave errors are corrected: when the pulse at
  *       half the chosen period is nearly as strong as the chosen one, the beat is that faster pulse
- *       (a click track at 174 BPM is not 87 BPM), and the period is refined on its multiples;</li>
+ *       (a click track at 174 BPM is not 87 BPM) unless that pulse is faster than
+ *       {@value #MAX_DOUBLED_BPM} BPM (a 100 BPM groove under eighth-note arpeggios is not 200 BPM),
+ *       and the period is refined on its multiples; the confidence is the pulse's {@link #clarity};</li>
  *   <li>beats: dynamic programming picks the sequence of onsets that maximises onset strength minus
  *       a penalty on intervals straying from the period ({@code -TIGHTNESS * log(interval/period)^2});
  *       beats in the silence before the music starts or after it ends are trimmed;</li>
@@ -27,6 +29,8 @@ final class BeatTracker {
     static final double PRIOR_OCTAVES = 0.75;
     /** How much stronger the half-period pulse must be than this fraction of the chosen one to win. */
     static final double DOUBLE_RATIO = 0.7;
+    /** The fastest tempo the faster pulse may win at: above it an eighth-note figure is not the beat. */
+    static final double MAX_DOUBLED_BPM = 180;
     static final double TIGHTNESS = 100;
     /**
      * Where the attack lies relative to the centre of the frame whose flux peaks, in windows: the
@@ -69,11 +73,11 @@ final class BeatTracker {
         }
         double period = refine(r, best);
         int half = peakNear(r, period / 2);
-        if (half >= minLag && r[half] >= DOUBLE_RATIO * r[best]) {
+        if (half >= minLag && r[half] >= DOUBLE_RATIO * r[best] && 60 * fps / half <= MAX_DOUBLED_BPM) {
             period = refine(r, half);
             best = half;
         }
-        double confidence = Math.max(0, Math.min(1, r[best] / r[0]));
+        double confidence = clarity(r, best, minLag, maxLag);
         int[] beats = dynamicProgramming(o, period);
         beats = trim(o, beats);
         if (beats.length < 2) {
@@ -90,6 +94,19 @@ final class BeatTracker {
         }
         double bpm = 60.0 * env.sampleRate / slope(frames);
         return new BeatGrid(bpm, frames[0], frames, env.sampleRate, confidence);
+    }
+
+    /**
+     * How clearly the envelope pulses at lag {@code best}: its autocorrelation peak above the median
+     * over the whole tempo range, relative to the envelope's energy (lag 0). A click track or a drum
+     * groove scores 0.3-0.95; music that only swells (pads, sustained strings) autocorrelates broadly,
+     * its peak barely above the rest, and scores under 0.1 even where a tempo was found.
+     */
+    static double clarity(double[] r, int best, int minLag, int maxLag) {
+        double[] range = java.util.Arrays.copyOfRange(r, minLag, maxLag + 1);
+        java.util.Arrays.sort(range);
+        double median = range[range.length / 2];
+        return Math.max(0, Math.min(1, (r[best] - median) / r[0]));
     }
 
     /** Unnormalised autocorrelation for lags 0..maxLag-1 (direct: a few hundred lags). */

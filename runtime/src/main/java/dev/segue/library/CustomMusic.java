@@ -18,13 +18,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Plays the player's own songs in place of the score, through Segue's mixer, so the music stays
@@ -43,10 +47,14 @@ import java.util.Set;
  * <p>A song is a cue. Off the audio thread this class writes a derived cue sheet: the score's sheet
  * plus one cue per song the player may hear next (for each soundtrack in use, its current song and
  * the one after), each with one streamed stem (the song's file, never decoded whole), a tempo map
- * from its {@link BeatGrid} (a pickup bar up to its first beat, then its tempo in 4/4), no loop, the
- * gain that brings it to the score's loudness target ({@link SongAnalysis#gainDb}) and, if the sheet
- * has an {@code intensity} parameter, a gentle gain curve on it. The derived sheet is swapped in by
- * the hot-reload path at the next bar, ahead of need, so a context change never waits for a load.
+ * from its {@link BeatGrid} (a pickup bar up to its first beat, then its tempo in 4/4; free time, a
+ * bar of one beat every half second, when the grid's confidence is too low to trust), no loop, the
+ * gain that brings it to the score's loudness target ({@link SongAnalysis#gainDb}; 0 dB until it is
+ * analysed, and the song playing keeps the gain it started with) and, if the sheet has an
+ * {@code intensity} parameter, a gentle gain curve on it. The derived sheet is swapped in by the
+ * hot-reload path at the playing cue's next beat, ahead of need, so a context change never waits for
+ * a load; the song playing goes on seamlessly across it. Every song starts at its first frame, even
+ * where the score's rules keep the position.
  * Moves between score and songs follow the score's own transition rules (its {@code *} rules), so
  * they land on the score's bar when leaving the score and on the song's beats and bars when leaving a
  * song; songs follow each other gaplessly (an exit cue at the song's last frame) or with a crossfade
@@ -56,12 +64,13 @@ import java.util.Set;
  * <p>A song whose file is missing or broken when its cue is built, or whose stream fails while it
  * plays, is skipped with a {@link SegueEvent.Type#SONG_SKIPPED} event and the next song plays.
  * Events {@link SegueEvent.Type#SONG_STARTED} and {@link SegueEvent.Type#SONG_ENDED} tell the game
- * what is on. Everything here runs on the thread that calls {@link Segue#update()} (the game thread);
- * call this class's methods from that thread too.
+ * what is on; the song after a broken one starts on its next beat. Everything here runs on the
+ * thread that calls {@link Segue#update()} (the game thread); call this class's methods from that
+ * thread too. {@link #analyzeInBackground} measures the songs and rebuilds when it is done.
  *
  * <p>The Segue must be able to stream: build it with {@link Segue.Builder#streamVoices(int)} (or a
- * score that already streams). A {@link Segue#reload()} of the score drops the songs until the next
- * context change or {@link #setStore(LibraryStore)}.
+ * score that already streams). A {@link Segue#reload()} of the score (or a watched edit) that passes
+ * is derived again, with the songs, and taken up at the next beat: the song playing goes on.
  */
 public final class CustomMusic {
     /** The score's loudness target: the demo score masters every cue to it. */
@@ -70,15 +79,22 @@ public final class CustomMusic {
     public static final double PEAK_CEILING_DBTP = -1;
     /** How much louder a mono song measures once it plays on both channels: 10 log10(2). */
     static final double MONO_ON_STEREO_LU = 3.0103;
+    /**
+     * Below this {@link BeatGrid#confidence} a song's tempo is a guess: it plays in free time (a bar
+     * of one beat every half second) instead of on a grid that may be wrong.
+     */
+    static final double MIN_BEAT_CONFIDENCE = 0.15;
     /** Prefix of the cue names of songs in the derived sheet. */
     static final String CUE_PREFIX = "song ";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    /** Writes the derived sheet; nulls kept: a state of silence is {@code "quiet": null}. */
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private final Segue segue;
     private final MusicLibrary library;
     private final SegueAccess access;
-    private final JsonObject score;
+    private JsonObject score;
     private final Path folder;
+    private final Path sheetFile;
     private LibraryStore store;
     private double crossfade;
     private double targetLufs = DEFAULT_TARGET_LUFS;
@@ -90,6 +106,8 @@ public final class CustomMusic {
     /** Per soundtrack name: the song playing (or to play) and the one after it; null when none. */
     private final Map<String, String> current = new HashMap<>();
     private final Map<String, String> next = new HashMap<>();
+    /** Per song: the gain its cue was last built with. */
+    private final Map<String, Double> lastGain = new HashMap<>();
     /** Songs found broken: never offered again by this session. */
     private final Set<String> broken = new HashSet<>();
     private String state;
@@ -99,7 +117,11 @@ public final class CustomMusic {
     private String preview;
     /** A song the next swap should move to at once (skip), or null. */
     private String skipTo;
+    /** The playing song and the stem gain (dB) it started with: kept while it sounds, so a rebuild never steps its level. */
+    private String heldPath;
+    private double heldGain;
     private int generation;
+    private boolean attached = true;
     private final SegueListener listener = this::onEvent;
 
     private CustomMusic(Segue segue, MusicLibrary library, LibraryStore store) {
@@ -111,15 +133,21 @@ public final class CustomMusic {
         if (!access.streams(segue)) {
             throw new IllegalStateException("songs stream: build the Segue with streamVoices(n), e.g. 16, for custom soundtracks");
         }
-        Path sheet = access.sheetFile(segue);
+        sheetFile = access.sheetFile(segue);
         try {
-            score = JsonParser.parseString(Files.readString(sheet, StandardCharsets.UTF_8)).getAsJsonObject();
+            score = readScore(sheetFile);
             folder = Files.createTempDirectory("segue-songs");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the score " + sheet + " for custom soundtracks: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the score " + sheetFile + " for custom soundtracks: " + e.getMessage(), e);
         }
         folder.toFile().deleteOnExit();
-        absolute(score, sheet.getParent());
+    }
+
+    /** The score's sheet as JSON, its stems made absolute. */
+    private static JsonObject readScore(Path sheet) throws IOException {
+        JsonObject s = JsonParser.parseString(Files.readString(sheet, StandardCharsets.UTF_8)).getAsJsonObject();
+        absolute(s, sheet.getParent());
+        return s;
     }
 
     /** The score's stems by absolute path: the derived sheet lives elsewhere (the score loaded, so they lie beside it). */
@@ -151,13 +179,16 @@ public final class CustomMusic {
         CustomMusic m = new CustomMusic(Objects.requireNonNull(segue), Objects.requireNonNull(library),
                 Objects.requireNonNull(store));
         segue.addListener(m.listener);
+        m.access.onScoreReload(segue, m::scoreReloaded);
         m.rebuild();
         return m;
     }
 
     /** Stops playing songs: the score alone from the next bar, and this object is done. */
     public void detach() {
+        attached = false;
         segue.removeListener(listener);
+        access.onScoreReload(segue, null);
         store = store.withAssignments(Assignments.SCORE_EVERYWHERE);
         preview = null;
         rebuild();
@@ -173,8 +204,9 @@ public final class CustomMusic {
     }
 
     /**
-     * Moves on to the next song of the soundtrack playing (on the song's next beat, after a swap at
-     * its next bar), with a {@link SegueEvent.Type#SONG_SKIPPED} event.
+     * Moves on to the next song of the soundtrack playing, on the playing song's next beat (it fades
+     * out over that beat; the next song starts at its first frame), with a
+     * {@link SegueEvent.Type#SONG_SKIPPED} event.
      *
      * @return false while the score plays or when the soundtrack has no song after this one
      */
@@ -244,6 +276,40 @@ public final class CustomMusic {
         rebuild();
     }
 
+    /**
+     * Analyses, in the background, the songs of every soundtrack the store assigns that have no
+     * analysis yet (tempo, beats, loudness; see {@link MusicLibrary#analyze}), and when the task ends
+     * (done or cancelled) rebuilds the songs' sheet on the game thread, in the next
+     * {@link Segue#update()}: from then on each song starts at the score's loudness and on its beats.
+     * The song playing meanwhile keeps the level it started with (0 dB if it was not analysed), so
+     * nothing jumps; the results are kept in the library's index, so the next start needs none.
+     *
+     * @param listener hears every progress update on the task's thread, or null
+     * @return the task: poll its {@link LibraryTask#progress()} for a progress bar, or cancel it
+     */
+    public LibraryTask<Map<String, SongAnalysis>> analyzeInBackground(Consumer<Progress> listener) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (String st : states()) {
+            store.soundtrackFor(st).ifPresent(t -> paths.addAll(t.songs()));
+        }
+        List<Song> todo = new ArrayList<>();
+        for (String p : paths) {
+            library.song(p).filter(s -> library.analysis(s).isEmpty()).ifPresent(todo::add);
+        }
+        LibraryTask<Map<String, SongAnalysis>> task = library.analyze(todo, listener);
+        task.future().whenComplete((r, e) -> access.runOnUpdate(segue, () -> {
+            if (attached) {
+                rebuild();
+            }
+        }));
+        return task;
+    }
+
+    /** The score's state names. */
+    private Set<String> states() {
+        return score.has("states") && score.get("states").isJsonObject() ? score.getAsJsonObject("states").keySet() : Set.of();
+    }
+
     // ------------------------------------------------------------------ events (game thread)
 
     private void onEvent(SegueEvent e) {
@@ -268,6 +334,10 @@ public final class CustomMusic {
             case RELOADED -> {
                 String was = bed;
                 bed = e.cue();
+                if (!access.playsDerived(segue)) {
+                    scoreReloaded();
+                    return;
+                }
                 if (bed != null && !bed.equals(was) && pathOfCue.containsKey(bed)) {
                     started(bed); // the swap itself moved on (the song that played is gone from the sheet)
                 }
@@ -288,6 +358,11 @@ public final class CustomMusic {
 
     private void started(String cue) {
         bed = cue;
+        String sp = pathOfCue.get(cue);
+        if (sp != null && !sp.equals(heldPath)) {
+            heldPath = sp; // the level it was built with in the sheet playing now
+            heldGain = lastGain.getOrDefault(sp, 0.0);
+        }
         if (cue.equals(announced)) {
             return; // told twice (a start and the swap's hand-over)
         }
@@ -314,14 +389,27 @@ public final class CustomMusic {
         }
     }
 
+    /**
+     * The score was reloaded (its file was edited, {@link Segue#reload()}) and passed its checks: read
+     * it again and swap in the songs' sheet derived from it, at the next beat; the song playing goes on.
+     */
+    private void scoreReloaded() {
+        if (!attached) {
+            return;
+        }
+        try {
+            score = readScore(sheetFile);
+        } catch (IOException | RuntimeException e) {
+            post(SegueEvent.Type.ERROR, null, null, "custom soundtracks: cannot read the reloaded score " + sheetFile
+                    + " (" + e.getMessage() + "); the songs follow the score as it was");
+        }
+        rebuild();
+    }
+
     /** A derived sheet took over: make sure the state's song plays and the next one is queued. */
     private void afterSwap() {
         if (skipTo != null) {
-            if (bed != null && !bed.equals(skipTo) && pathOfCue.containsKey(bed)) {
-                segue.trigger(bed); // cancels the move already queued for the song's end (same destination)
-            }
-            segue.trigger(skipTo);
-            return;
+            return; // the swap itself moves on to it (on the beat), and its start is announced
         }
         if (preview != null) {
             return;
@@ -417,7 +505,8 @@ public final class CustomMusic {
             Path file = folder.resolve("songs-" + (++generation) + ".cues.json");
             try {
                 Files.writeString(file, GSON.toJson(sheet), StandardCharsets.UTF_8);
-                access.swapIn(segue, file);
+                // on the bed's next beat: the playing song goes on seamlessly, a skip lands within a beat
+                access.swapIn(segue, file, true, skipTo != null && songs.containsKey(skipTo) ? skipTo : null);
                 return;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the songs' cue sheet " + file + ": " + e.getMessage(), e);
@@ -452,6 +541,9 @@ public final class CustomMusic {
                     if (p.equals(preview)) {
                         preview = null;
                     }
+                    if (en.getKey().equals(skipTo)) {
+                        skipTo = null;
+                    }
                     any = true;
                 }
             }
@@ -476,7 +568,12 @@ public final class CustomMusic {
                 continue;
             }
             if (current.get(name) == null || broken.contains(current.get(name))) {
-                current.put(name, draw(t));
+                String n = next.get(name);
+                boolean queued = n != null && !broken.contains(n);
+                current.put(name, queued ? n : draw(t)); // the song queued after a broken one moves up
+                if (queued) {
+                    next.put(name, null);
+                }
             }
             if (current.get(name) == null) {
                 continue; // nothing playable: the score keeps the state
@@ -510,8 +607,36 @@ public final class CustomMusic {
                 && !broken.contains(pathOfCue.get(bed))) {
             rules.add(songRule(bed, skipTo, true)); // a skip: on the song's next beat
         }
+        enterSongsAtTheirStart(rules, songs.keySet());
         sheet.add("transitions", rules);
         return sheet;
+    }
+
+    /**
+     * A song always starts at its first frame: each score rule that would enter any cue ({@code "to":
+     * "*"}) elsewhere than at its entry (same position, same beat, last position) gets a copy per song
+     * that enters at the start, with the same timing and fades. The copies are as specific as their
+     * originals plus a named destination, so they win exactly where the originals would have.
+     */
+    private static void enterSongsAtTheirStart(JsonArray rules, Set<String> songCues) {
+        JsonArray copies = new JsonArray();
+        for (JsonElement el : rules) {
+            if (!(el instanceof JsonObject r) || !(r.get("position") instanceof JsonPrimitive pos)
+                    || !"*".equals(r.has("to") ? r.get("to").getAsString() : null)) {
+                continue;
+            }
+            String where = pos.getAsString().replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+            if (where.equals("entry") || where.equals("entrycue") || where.equals("start")) {
+                continue;
+            }
+            for (String song : songCues) {
+                JsonObject c = r.deepCopy();
+                c.addProperty("to", song);
+                c.remove("position");
+                copies.add(c);
+            }
+        }
+        rules.addAll(copies);
     }
 
     private void add(Map<String, JsonObject> songs, String path, boolean intensity) {
@@ -531,6 +656,13 @@ public final class CustomMusic {
         long length = Math.round(s.frames() * (double) rate / s.sampleRate());
         JsonObject tempo = new JsonObject();
         BeatGrid g = a == null ? null : a.beats();
+        if (g != null && g.confidence() < MIN_BEAT_CONFIDENCE) {
+            // no beat to trust (pads, ambient): free time, every half second a "bar" of one beat, so
+            // moves land within half a second and fades in beats or bars stay short, on no false grid
+            tempo.addProperty("bpm", 120);
+            tempo.addProperty("meter", "1/4");
+            g = null;
+        }
         double bpm = g != null && g.bpm() >= 30 && g.bpm() <= 300 ? g.bpm() : 120;
         double period = rate * 60.0 / bpm;
         long pickup = 0;
@@ -538,7 +670,9 @@ public final class CustomMusic {
             double first = g.firstBeat() * (double) rate / g.sampleRate();
             pickup = Math.round(first - Math.floor(first / period) * period);
         }
-        if (pickup >= rate * 60.0 / 10_000 && pickup < period - 1) { // a pickup bar of one beat up to the first beat
+        if (tempo.has("meter")) {
+            // free time, set above
+        } else if (pickup >= rate * 60.0 / 10_000 && pickup < period - 1) { // a pickup bar of one beat up to the first beat
             tempo.addProperty("bpm", rate * 60.0 / pickup);
             tempo.addProperty("meter", "1/4");
             JsonArray changes = new JsonArray();
@@ -561,12 +695,8 @@ public final class CustomMusic {
         JsonObject stem = new JsonObject();
         stem.addProperty("name", "song");
         stem.addProperty("file", Path.of(s.path()).toAbsolutePath().toString());
-        double gain = a == null || Double.isNaN(a.integratedLufs()) ? 0 : a.gainDb(targetLufs, PEAK_CEILING_DBTP);
-        if (s.channels() == 1 && a != null && !Double.isNaN(a.integratedLufs())) {
-            // a mono song plays on both speakers: 3 LU louder than its mono measurement (BS.1770 sums channels)
-            gain = Math.min(gain, a.gainDb(targetLufs - MONO_ON_STEREO_LU, PEAK_CEILING_DBTP));
-        }
-        stem.addProperty("gainDb", Math.max(-40, Math.min(20, gain)));
+        stem.addProperty("stream", true); // however short: never decoded whole, nor again at each sheet
+        stem.addProperty("gainDb", gainDb(s, a));
         if (intensity) {
             JsonObject curve = new JsonObject();
             curve.addProperty("parameter", "intensity");
@@ -577,6 +707,26 @@ public final class CustomMusic {
         stems.add(stem);
         cue.add("stems", stems);
         return cue;
+    }
+
+    /**
+     * The stem gain that brings {@code s} to the loudness target: 0 dB until it is analysed. The song
+     * sounding now keeps the gain it started with, so an analysis or a target that changes while it
+     * plays applies from its next playing on, never as a jump in its level.
+     */
+    private double gainDb(Song s, SongAnalysis a) {
+        String playing = bed == null ? null : pathOfCue.get(bed);
+        if (s.path().equals(playing) && s.path().equals(heldPath)) {
+            return heldGain;
+        }
+        double gain = a == null || Double.isNaN(a.integratedLufs()) ? 0 : a.gainDb(targetLufs, PEAK_CEILING_DBTP);
+        if (s.channels() == 1 && a != null && !Double.isNaN(a.integratedLufs())) {
+            // a mono song plays on both speakers: 3 LU louder than its mono measurement (BS.1770 sums channels)
+            gain = Math.min(gain, a.gainDb(targetLufs - MONO_ON_STEREO_LU, PEAK_CEILING_DBTP));
+        }
+        gain = Math.max(-40, Math.min(20, gain));
+        lastGain.put(s.path(), gain);
+        return gain;
     }
 
     /** Song to song: at the exit cue, gapless or crossfaded; on the next beat with a short fade for a skip. */

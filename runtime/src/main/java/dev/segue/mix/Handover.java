@@ -13,8 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hot reload on the audio thread: hands the music from the playing {@link Mixer} to a new one built
- * from a reloaded cue sheet, sample-exact, at the next bar of the playing cue (at once in silence or
- * while paused; never while a transition is in flight).
+ * from a reloaded cue sheet, sample-exact, at the next bar of the playing cue (or, for a sheet custom
+ * soundtracks derived, the next beat; at once in silence or while paused; never while a transition is
+ * audible). A transition scheduled but not yet heard (a move queued for a song's end, a state change
+ * waiting for its bar) does not hold the swap back: it is dropped from the old mixer and asked again
+ * of the new one at the swap frame, by name, where the new sheet's rule places it (the same frame
+ * when the rule and grid are unchanged).
  *
  * <p>Everything is prepared on another thread as a {@link Next}: the new mixer with its own pools,
  * rings and slots, and arrays that map every old index (state, cue, stinger, duck, parameter, stem)
@@ -24,8 +28,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * hand-off is seamless (bit for bit); otherwise the two beds cross over 5 ms, linearly. The old mixer,
  * {@linkplain Mixer#retired retired}, keeps rendering only its tails (stingers, fades), and for at
  * least a second its command ring and parameter slots are still read and forwarded, remapped, to the
- * new mixer, so a command the game sent to the old sheet as the swap happened is not lost. The tails
- * follow neither pause nor volume changes made after the swap; a Segue paused at the swap drops them.
+ * new mixer, so a command the game sent to the old sheet as the swap happened is not lost. Up to
+ * {@value #MAX_RETIRED} retired mixers play and forward at once (oldest first, along the chain), so
+ * swaps may follow each other within that second. The tails follow neither pause nor volume changes
+ * made after the swap; a Segue paused at the swap drops them. A bed whose streamed stems are the same
+ * files in the new sheet hands its stream voices over with it: the hand-off is seamless and reads
+ * rings already filled ahead. A bed whose cue is gone gives way to the state's cue at its entry.
  *
  * <p>{@link #render} allocates nothing, takes no lock, and does no I/O.
  */
@@ -47,11 +55,18 @@ public final class Handover {
         final int[] stemMap;
         /** Per old cue: its same-named new cue has the very same audio, gains and timeline. */
         final boolean[] sameAudio;
+        /** Where the swap may happen on the bed's grid: {@link Grid#BAR} (a reload) or {@link Grid#BEAT}. */
+        final int unit;
+        /** A cue of the new sheet to move to at the swap (by the new sheet's rules), or -1. */
+        final int move;
         /** The old sheet's parameter targets and volume last seen, for forwarding late writes. */
         final float[] seen;
         int seenVolume;
 
-        private Next(Next from, Mixer mixer, CommandRing commands, ParameterSlots slots, Object owner) {
+        private Next(Next from, Mixer mixer, CommandRing commands, ParameterSlots slots, Object owner, int unit,
+                int move) {
+            this.unit = unit;
+            this.move = move;
             this.base = from == null ? mixer : from.mixer;
             this.baseCommands = from == null ? commands : from.commands;
             this.baseSlots = from == null ? slots : from.slots;
@@ -107,11 +122,17 @@ public final class Handover {
             for (int s = 0; s < c.stems().length; s++) {
                 Stem x = c.stems()[s];
                 Stem y = d.stems()[s];
-                if (x.streamed() || y.streamed()) {
-                    return false; // streamed audio is not held to compare: cross over (5 ms) instead
-                }
                 if (!x.name().equals(y.name()) || x.gain() != y.gain() || !sameCurve(a, x.curve(), b, y.curve())
-                        || x.audio().channels() != y.audio().channels()
+                        || x.streamed() != y.streamed()) {
+                    return false;
+                }
+                if (x.streamed()) {
+                    // the same file decoded the same way: its stream voice can go on reading for the new cue
+                    if (!x.stream().name().equals(y.stream().name()) || x.stream().frames() != y.stream().frames()
+                            || x.stream().channels() != y.stream().channels()) {
+                        return false;
+                    }
+                } else if (x.audio().channels() != y.audio().channels()
                         || !Arrays.equals(x.audio().samples(), y.audio().samples())) {
                     return false;
                 }
@@ -135,8 +156,12 @@ public final class Handover {
 
     private final AtomicReference<Next> pending = new AtomicReference<>();
     private volatile Next active;
-    private Next retired;
-    private long retiredSince;
+    /** Most hand-overs whose old mixers still play tails and forward late commands at once. */
+    static final int MAX_RETIRED = 4;
+    /** The retired hand-overs, oldest first (each one's new mixer is the next one's old), and since when. */
+    private final Next[] retired = new Next[MAX_RETIRED];
+    private final long[] retiredSince = new long[MAX_RETIRED];
+    private int retiredCount;
     private final float[] scratch;
     private final int[] cmd = new int[2];
 
@@ -148,7 +173,7 @@ public final class Handover {
      * @param maxFrames the most frames one {@link #render} call asks for
      */
     public Handover(Mixer first, CommandRing commands, ParameterSlots slots, Object owner, int maxFrames) {
-        Next n = new Next(null, first, commands, slots, owner);
+        Next n = new Next(null, first, commands, slots, owner, Grid.BAR, -1);
         active = n;
         scratch = new float[maxFrames * 2];
     }
@@ -168,10 +193,31 @@ public final class Handover {
      * audio thread; the index maps are built here.
      */
     public void prepare(Mixer mixer, CommandRing commands, ParameterSlots slots, Object owner) {
+        prepare(mixer, commands, slots, owner, false, null);
+    }
+
+    /**
+     * Queues {@code mixer} to take over at the next bar, or with {@code onBeat} at the next beat; with
+     * {@code moveTo} (a cue of the new sheet, or null) the new mixer moves there at the swap, by the
+     * new sheet's rule, unless a move elsewhere was already on its way (a transition the swap carries
+     * over). Off the audio thread.
+     *
+     * @throws IllegalArgumentException if the new sheet has no cue {@code moveTo}
+     */
+    public void prepare(Mixer mixer, CommandRing commands, ParameterSlots slots, Object owner, boolean onBeat,
+            String moveTo) {
+        int move = -1;
+        if (moveTo != null) {
+            Cue c = mixer.sheet.cue(moveTo);
+            if (c == null) {
+                throw new IllegalArgumentException("no cue '" + moveTo + "' in the sheet to swap in");
+            }
+            move = c.index();
+        }
         while (true) {
             Next waiting = pending.get();
             Next base = active;
-            Next n = new Next(base, mixer, commands, slots, owner);
+            Next n = new Next(base, mixer, commands, slots, owner, onBeat ? Grid.BEAT : Grid.BAR, move);
             if (active == base && pending.compareAndSet(waiting, n)) {
                 return; // if the audio thread swapped meanwhile, pending is no longer `waiting`: redo
             }
@@ -187,8 +233,8 @@ public final class Handover {
     public void render(float[] out, int frames) {
         Next n = pending.get();
         Mixer m = active.mixer;
-        if (n != null && retired == null && n.base == m) {
-            long f = swapFrame(m, frames);
+        if (n != null && retiredCount < MAX_RETIRED && n.base == m) {
+            long f = swapFrame(m, n.unit, frames);
             if (f >= 0) {
                 int k = (int) (f - m.now);
                 if (k > 0) {
@@ -214,9 +260,8 @@ public final class Handover {
         if (n <= 0) {
             return;
         }
-        Next r = retired;
-        if (r != null) {
-            forward(r);
+        for (int i = 0; i < retiredCount; i++) {
+            forward(retired[i]); // oldest first: what reached a retired mixer goes along the chain to the active one
         }
         if (from == 0) {
             m.render(out, n);
@@ -224,17 +269,27 @@ public final class Handover {
             m.render(scratch, n);
             System.arraycopy(scratch, 0, out, from * 2, n * 2);
         }
-        if (r != null) {
-            Mixer old = r.base;
+        for (int r = 0; r < retiredCount; r++) {
+            Mixer old = retired[r].base;
             old.render(scratch, n);
             for (int i = 0; i < n * 2; i++) {
                 out[from * 2 + i] += scratch[i];
             }
             // done once its tails have ended (or it is paused: it reads no RESUME, they would never end)
-            if ((!anyActive(old) || old.frozen()) && old.outputFrames() - retiredSince >= old.sheet.sampleRate()) {
-                retired = null; // dropped: the garbage is collected off the audio thread
+            if ((!anyActive(old) || old.frozen()) && old.outputFrames() - retiredSince[r] >= old.sheet.sampleRate()) {
+                drop(r); // the garbage is collected off the audio thread
+                r--;
             }
         }
+    }
+
+    private void drop(int r) {
+        for (int i = r; i + 1 < retiredCount; i++) {
+            retired[i] = retired[i + 1];
+            retiredSince[i] = retiredSince[i + 1];
+        }
+        retiredCount--;
+        retired[retiredCount] = null;
     }
 
     /** Commands and parameter writes that still reached the old sheet go on to the new one, remapped. */
@@ -293,16 +348,24 @@ public final class Handover {
         return false;
     }
 
-    /** Nothing in flight: no transition pending, no outgoing cue, the bed's own fade done. */
+    /**
+     * Nothing in flight: no transition audible yet (one pending that has not begun to change the sound
+     * is carried over to the new mixer), no outgoing cue, the bed's own fade done.
+     */
     private static boolean stable(Mixer m) {
-        if (m.transitions().pending || m.anyOutgoing()) {
+        if ((m.transitions().pending && !m.transitions().unheard()) || m.anyOutgoing()) {
             return false;
         }
-        return m.bed < 0 || m.pool[m.bed].env.end() <= m.now;
+        if (m.bed < 0) {
+            return true;
+        }
+        Envelope e = m.pool[m.bed].env;
+        // its fade done; with a transition not yet heard, the bed's fade-out is only planned (it starts later)
+        return e.end() <= m.now || (m.transitions().pending && e.start > m.now);
     }
 
     /** The frame of this block to swap on, or -1 if not in it. */
-    private static long swapFrame(Mixer m, int frames) {
+    private static long swapFrame(Mixer m, int unit, int frames) {
         if (!stable(m)) {
             return -1;
         }
@@ -313,7 +376,7 @@ public final class Handover {
         if (!b.sounding) {
             return -1;
         }
-        long d = Grid.untilPoint(b.cue, b.pos, b.loopsNow(m.now), Grid.BAR, null, false);
+        long d = Grid.untilPoint(b.cue, b.pos, b.loopsNow(m.now), unit, null, false);
         return d >= 0 && d < frames ? m.now + d : -1;
     }
 
@@ -321,16 +384,24 @@ public final class Handover {
     private void swap(Next n) {
         Mixer old = n.base;
         Mixer m = n.mixer;
+        int carried = -2; // the destination of a transition not yet heard, carried over; -2 for none
+        if (old.transitions().pending) {
+            int to = old.transitions().pendingCue();
+            carried = to < 0 ? -1 : n.cueMap[to] >= 0 ? n.cueMap[to] : -2;
+            old.transitions().cancelUnheard();
+        }
         m.inherit(old, n);
         int bedCue = -1;
         if (old.bed >= 0) {
             Playback ob = old.pool[old.bed];
             int c = n.cueMap[ob.cue.index()];
+            boolean same = c >= 0;
             if (c < 0 && m.state >= 0) {
                 c = m.sheet.stateCue(m.state);
             }
-            long pos = c >= 0 ? positionIn(m.sheet.cues().get(c), ob.pos) : -1;
-            boolean seamless = pos >= 0 && n.cueMap[ob.cue.index()] == c && n.sameAudio[ob.cue.index()];
+            // the same-named cue goes on where it was; another cue (the bed's is gone) starts at its entry
+            long pos = c < 0 ? -1 : same ? positionIn(m.sheet.cues().get(c), ob.pos) : m.sheet.cues().get(c).entry();
+            boolean seamless = pos >= 0 && same && n.sameAudio[ob.cue.index()] && voicesBound(ob);
             float g = ob.env.gain(old.now);
             if (pos >= 0) {
                 int i = m.alloc();
@@ -339,6 +410,7 @@ public final class Handover {
                 p.looping = ob.looping && p.looping;
                 p.sounding = true;
                 if (seamless) {
+                    adoptVoices(ob, p);
                     p.env.copy(ob.env);
                     if (!old.frozen()) { // at a bar: a segment edge, where each stem's next gain is exact
                         System.arraycopy(ob.nextGain, 0, p.nextGain, 0, p.nextGain.length);
@@ -364,9 +436,53 @@ public final class Handover {
         }
         n.seenVolume = old.params().volumeBits();
         m.emitAt(Events.RELOADED, m.now, 0, bedCue, -1);
-        retiredSince = old.outputFrames();
-        retired = n;
+        if (n.move >= 0 && (carried == -2 || carried == n.move)) {
+            carried = n.move;
+        }
+        if (carried != -2) {
+            m.transitions().request(carried); // on the new sheet's grid and rule, from the swap frame
+        }
+        retiredSince[retiredCount] = old.outputFrames();
+        retired[retiredCount++] = n;
         active = n;
+    }
+
+    /** Whether every streamed stem of {@code p} has its voice (one may have found none free). */
+    private static boolean voicesBound(Playback p) {
+        if (p.voicesFor != p.generation) {
+            return !anyStreamed(p);
+        }
+        for (int s = 0; s < p.cue.stems().length; s++) {
+            if (p.cue.stems()[s].streamed() && p.voices[s] == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyStreamed(Playback p) {
+        for (var st : p.cue.stems()) {
+            if (st.streamed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The new bed reads the old bed's stream voices (the same files, at the same position): their
+     * rings are already filled ahead, so the hand-over neither waits for the streamer nor misses a frame.
+     */
+    private static void adoptVoices(Playback from, Playback to) {
+        if (from.voicesFor != from.generation) {
+            return; // nothing bound yet: the new playback binds its own
+        }
+        for (int s = 0; s < from.cue.stems().length; s++) {
+            to.voices[s] = from.voices[s];
+            from.voices[s] = null;
+        }
+        from.voicesFor = -1;
+        to.voicesFor = to.generation;
     }
 
     /** Where a bed at old position {@code pos} goes on in {@code c}: wrapped into its loop, or -1 past its end. */

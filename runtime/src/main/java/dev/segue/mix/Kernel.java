@@ -74,6 +74,40 @@ final class Kernel {
     }
 
     /**
+     * {@link #mix(PcmData, long, float[], int, int, float, float, int)} times a crossfade weight:
+     * frame {@code i} also gets the smoothstep {@code w = 3t² - 2t³} of {@code t = (z + i) * inv}
+     * when {@code rising}, else {@code 1 - w} (the two sides add to 1: they are the same music, so
+     * amplitude, not power, is kept; the smooth ends put no kink where the crossfade starts or stops).
+     * {@code z} is the frame's index in the crossfade, so the weight never depends on how blocks cut
+     * it either. Used only over a loop's short crossfade, so it is a plain per-frame loop.
+     */
+    static void mixWeighted(PcmData d, long pos, float[] out, int offset, int n, float g0, float step, int k, long z,
+            double inv, boolean rising) {
+        int frames = d.frames();
+        if (pos >= frames || n <= 0) {
+            return;
+        }
+        float[] src = d.samples();
+        int ch = d.channels();
+        int count = (int) Math.min(n, frames - pos);
+        int p = (int) pos;
+        for (int i = 0; i < count; i++) {
+            double t = (z + i) * inv;
+            float w = (float) (t * t * (3 - 2 * t));
+            float g = (g0 + step * (float) (k + i)) * (rising ? w : 1f - w);
+            int o = 2 * (offset + i);
+            if (ch == 2) {
+                out[o] += src[2 * (p + i)] * g;
+                out[o + 1] += src[2 * (p + i) + 1] * g;
+            } else {
+                float v = src[p + i] * g;
+                out[o] += v;
+                out[o + 1] += v;
+            }
+        }
+    }
+
+    /**
      * The peak absolute sample of {@code n} frames from {@code pos}, for the level meters (every
      * sample: skipping some reads a high tone's peak low).
      */

@@ -576,8 +576,15 @@ public final class Mixer {
         while (done < n) {
             boolean loops = p.loopsNow(now + done);
             int chunk = n - done;
+            long zone = Long.MAX_VALUE; // where the loop's crossfade begins, if this pass wraps through one
             if (loops && pos < c.loopEnd()) {
                 chunk = (int) Math.min(chunk, c.loopEnd() - pos);
+                if (c.loopCrossfade() > 0 && p.loopsNow(now + done + (c.loopEnd() - pos))) {
+                    zone = c.loopEnd() - c.loopCrossfade();
+                    if (pos < zone) {
+                        chunk = (int) Math.min(chunk, zone - pos);
+                    }
+                }
             }
             if (!loops && pos + chunk > c.length()) {
                 chunk = (int) Math.max(0, c.length() - pos);
@@ -589,7 +596,17 @@ public final class Mixer {
                 Stem st = stems[s];
                 float g = !meterNow ? 0f : Math.max(Math.abs(p.gain0[s] + p.gainStep[s] * (k + done)),
                         Math.abs(p.gain0[s] + p.gainStep[s] * (k + done + chunk)));
-                if (st.audio() != null) {
+                if (st.audio() != null && pos >= zone) {
+                    // the loop's end crossfades into what leads into its start, which runs on into it
+                    double inv = 1.0 / c.loopCrossfade();
+                    Kernel.mixWeighted(st.audio(), pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s], k + done,
+                            pos - zone, inv, false);
+                    Kernel.mixWeighted(st.audio(), pos - (c.loopEnd() - c.loopStart()), out, offset + done, chunk,
+                            p.gain0[s], p.gainStep[s], k + done, pos - zone, inv, true);
+                    if (g > 0f) {
+                        p.peak[s] = Math.max(p.peak[s], g * Kernel.peak(st.audio(), pos, chunk));
+                    }
+                } else if (st.audio() != null) {
                     Kernel.mix(st.audio(), pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s], k + done);
                     if (g > 0f) {
                         p.peak[s] = Math.max(p.peak[s], g * Kernel.peak(st.audio(), pos, chunk));

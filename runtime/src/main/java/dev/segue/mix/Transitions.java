@@ -105,6 +105,23 @@ final class Transitions {
         schedule(cue);
     }
 
+    /** Whether a transition is pending that nothing audible has come of yet (before its first changed frame). */
+    boolean unheard() {
+        return pending && m.now < pendCommit;
+    }
+
+    /** The pending transition's destination cue (-1 = silence); only while {@link #pending}. */
+    int pendingCue() {
+        return pendToCue;
+    }
+
+    /** Drops a pending transition that is still {@link #unheard}: the music plays on as if it was never asked. */
+    void cancelUnheard() {
+        if (unheard()) {
+            cancelPending();
+        }
+    }
+
     private void cancelPending() {
         if (sw1Pb >= 0 && sw1Pb != pendSource) {
             m.pool[sw1Pb].active = false;

@@ -45,6 +45,35 @@ class AnalysisTest {
         assertEquals(Math.min(-23 - a.integratedLufs(), -1 - a.truePeakDbtp()), gain, 1e-9);
     }
 
+    /**
+     * Music, not a test signal: the demo score's combat cue (its five stems mixed, stereo) encoded by
+     * lame, flac and oggenc, analysed through the library: integrated loudness within 0.5 LU of
+     * ffmpeg's ebur128 on the same file, and the tempo at 100 BPM.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "the demo score's combat as {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"mp3", "flac", "ogg"})
+    void musicInEveryFormatMeasuresAsFfmpegDoes(String ext) throws Exception {
+        assumeTrue(Fixtures.onPath("ffmpeg"), "ffmpeg is not installed (the loudness reference)");
+        Path stems = Path.of("..", "assets", "score", "combat");
+        assumeTrue(java.nio.file.Files.isDirectory(stems), "the demo score is not beside the runtime module");
+        float[] mono = TempoTest.mixOf(stems, null);
+        float[] stereo = new float[mono.length * 2];
+        for (int i = 0; i < mono.length; i++) {
+            stereo[2 * i] = mono[i];
+            stereo[2 * i + 1] = mono[i] * 0.7f; // not the same on both sides
+        }
+        Path wav = Fixtures.wav16(tmp.resolve("combat.wav"), 48_000, 2, stereo);
+        Path file = Fixtures.encode(wav, tmp.resolve("songs").resolve("combat." + ext), List.of());
+        MusicLibrary lib = MusicLibrary.open(tmp.resolve("index.json"));
+        Song song = lib.scan(List.of(tmp.resolve("songs")), 1, null).await().songs().get(0);
+        SongAnalysis a = lib.analyze(List.of(song), null).await().get(song.path());
+        double reference = ffmpegIntegrated(file);
+        System.out.printf(java.util.Locale.ROOT, "AnalysisTest: combat.%s ours %.2f LUFS, ffmpeg %.2f LUFS (%+.2f LU); %s%n",
+                ext, a.integratedLufs(), reference, a.integratedLufs() - reference, a.beats());
+        assertEquals(reference, a.integratedLufs(), 0.5, "EBU R128 integrated loudness beside ffmpeg's ebur128");
+        assertEquals(100, a.beats().bpm(), 2, a.beats().toString());
+    }
+
     /** Integrated loudness as ffmpeg's ebur128 filter measures it. */
     static double ffmpegIntegrated(Path file) throws Exception {
         Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostats", "-i", file.toString(), "-af", "ebur128",

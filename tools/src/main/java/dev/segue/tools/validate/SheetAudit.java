@@ -146,6 +146,10 @@ public final class SheetAudit {
             if (a.frames() < c.loopEnd()) {
                 continue; // already reported: the stem ends inside the loop
             }
+            if (c.loopCrossfade() > 0) {
+                crossfadeMatches(c, s, a, path);
+                continue; // the wrap plays on from the audio before the loop start: no splice to click
+            }
             Clicks.Click k = Clicks.atSplice(a.samples(), a.channels(), rate, (int) c.loopEnd(), (int) c.loopStart());
             if (k != null) {
                 warn(path + ".loop.end", String.format(Locale.ROOT, "stem '%s' jumps by %.1f dBFS where the loop wraps "
@@ -153,6 +157,34 @@ public final class SheetAudit {
                         + "the loop end run on into the audio at the loop start", s.name(), db(k.jump()),
                         position(c, c.loopEnd()), position(c, c.loopStart()), k.ratio()));
             }
+        }
+    }
+
+    /**
+     * A loop crossfade blends the loop's last stretch into the audio before the loop start; they should
+     * be the same music (the intro's end leading into the loop as the loop's end does), or the blend
+     * smears two passages on every pass.
+     */
+    private void crossfadeMatches(Cue c, Stem s, PcmData a, String path) {
+        int ch = a.channels();
+        float[] x = a.samples();
+        long n = c.loopCrossfade();
+        long span = c.loopEnd() - c.loopStart();
+        double power = 0;
+        double diff = 0;
+        for (long f = c.loopEnd() - n; f < c.loopEnd(); f++) {
+            for (int k = 0; k < ch; k++) {
+                double end = x[(int) (f * ch + k)];
+                double before = x[(int) ((f - span) * ch + k)];
+                power += end * end;
+                diff += (end - before) * (end - before);
+            }
+        }
+        if (power > 1e-8 * n * ch && diff > 0.25 * power) {
+            warn(path + ".loop.crossfade", String.format(Locale.ROOT, "stem '%s': the %s before the loop start differ "
+                    + "from the loop's last %s by %.1f dB of its level, so the crossfade blends two different passages "
+                    + "on every pass; make the intro's end lead into the loop start as the loop's end does",
+                    s.name(), seconds(n), seconds(n), 10 * Math.log10(diff / power)));
         }
     }
 
