@@ -29,14 +29,7 @@ public final class LoopbackRig {
     /** Outputs on fresh loopback devices; the next {@link #failNextOpens} opens fail as if unplugged. */
     public Supplier<AudioOutput> factory() {
         return () -> {
-            OpenAlOutput o = new OpenAlOutput(rate -> {
-                if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    throw new OutputUnavailableException("loopback device unplugged (test)");
-                }
-                AlDevice d = AlDevice.openLoopback(rate);
-                opened.add(new long[] {d.device, d.context});
-                return d;
-            }, queueBuffers, format, dither);
+            OpenAlOutput o = new OpenAlOutput(this::openLoopback, queueBuffers, format, dither);
             made.add(o);
             return o;
         };
@@ -49,14 +42,7 @@ public final class LoopbackRig {
      */
     public Supplier<AudioOutput> callbackFactory() {
         return () -> {
-            OpenAlCallbackOutput o = new OpenAlCallbackOutput(rate -> {
-                if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    throw new OutputUnavailableException("loopback device unplugged (test)");
-                }
-                AlDevice d = AlDevice.openLoopback(rate);
-                opened.add(new long[] {d.device, d.context});
-                return d;
-            });
+            OpenAlCallbackOutput o = new OpenAlCallbackOutput(this::openLoopback);
             pulling.add(o);
             return o;
         };
@@ -85,6 +71,16 @@ public final class LoopbackRig {
     /** True once the current callback-mode output is open and its source is playing (the renderer attached). */
     public boolean pulledReady() {
         return !pulling.isEmpty() && pulling.get(pulling.size() - 1).attached();
+    }
+
+    /** A fresh loopback device, unless a failure was asked for ({@link #failNextOpens}). */
+    private AlDevice openLoopback(int rate) throws OutputUnavailableException {
+        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new OutputUnavailableException("loopback device unplugged (test)");
+        }
+        AlDevice d = AlDevice.openLoopback(rate);
+        opened.add(new long[] {d.device, d.context});
+        return d;
     }
 
     public void failNextOpens(int n) {

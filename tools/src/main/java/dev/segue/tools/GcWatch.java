@@ -16,7 +16,9 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Every garbage collection while it watches, from the collectors' JMX notifications: which collector,
- * when it ended (on the {@link System#nanoTime()} clock) and how long it took. Collectors whose work
+ * when it ended (on the {@link System#nanoTime()} clock: when the notification arrived, right after the
+ * collection; {@code GcInfo}'s own end time, counted from the JVM's start, was seen tens of ms off
+ * {@code RuntimeMXBean}'s uptime) and how long it took. Collectors whose work
  * runs beside the program ("ZGC Cycles", "Shenandoah Cycles") are counted apart from the pauses, which
  * stop every Java thread at a safepoint, Segue's audio thread too.
  */
@@ -27,12 +29,10 @@ final class GcWatch implements AutoCloseable {
 
     private final List<Pause> pauses = new ArrayList<>();
     private final Map<String, long[]> concurrent = new LinkedHashMap<>();
-    private final long jvmStartNanos;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onNotification;
 
     GcWatch() {
-        jvmStartNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter e) {
                 e.addNotificationListener(listener, null, null);
@@ -46,6 +46,7 @@ final class GcWatch implements AutoCloseable {
     }
 
     private void onNotification(Notification n, Object handback) {
+        long now = System.nanoTime();
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
             return;
         }
@@ -53,7 +54,7 @@ final class GcWatch implements AutoCloseable {
         long duration = info.getGcInfo().getDuration();
         synchronized (this) {
             if (isPause(info.getGcName())) {
-                pauses.add(new Pause(info.getGcName(), jvmStartNanos + info.getGcInfo().getEndTime() * 1_000_000L, duration));
+                pauses.add(new Pause(info.getGcName(), now, duration));
             } else {
                 long[] c = concurrent.computeIfAbsent(info.getGcName(), k -> new long[2]);
                 c[0]++;
