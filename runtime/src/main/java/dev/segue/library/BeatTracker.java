@@ -17,8 +17,9 @@ import java.util.List;
  *   <li>beats: dynamic programming picks the sequence of onsets that maximises onset strength minus
  *       a penalty on intervals straying from the period ({@code -TIGHTNESS * log(interval/period)^2});
  *       beats in the silence before the music starts or after it ends are trimmed;</li>
- *   <li>each beat is placed between envelope frames by a parabola through its peak, and the tempo
- *       reported is the least-squares slope of the beat times.</li>
+ *   <li>each beat is placed between envelope frames by a parabola through its peak; the tempo and
+ *       first beat reported are the least-squares line through the beats against their beat numbers
+ *       ({@link #grid}), the steady grid that playback lands on.</li>
  * </ol>
  */
 final class BeatTracker {
@@ -92,8 +93,41 @@ final class BeatTracker {
         for (int i = 1; i < frames.length; i++) {
             frames[i] = Math.max(frames[i], frames[i - 1] + 1);
         }
-        double bpm = 60.0 * env.sampleRate / slope(frames);
-        return new BeatGrid(bpm, frames[0], frames, env.sampleRate, confidence);
+        double[] line = grid(frames);
+        return new BeatGrid(60.0 * env.sampleRate / line[0], Math.round(line[1]), frames, env.sampleRate, confidence);
+    }
+
+    /**
+     * The steady grid through the tracked beats: {period, first beat}, the least-squares line of each
+     * beat's frame against its beat number (a beat the tracker skipped counts its number all the same),
+     * with the first beat the line's beat nearest the first tracked one. A soft attack places single
+     * beats tens of milliseconds off; the line through all of them is what playback lands on.
+     */
+    static double[] grid(long[] frames) {
+        double p = slope(frames);
+        int n = frames.length;
+        double[] k = new double[n];
+        double mk = 0;
+        double mf = 0;
+        for (int i = 0; i < n; i++) {
+            k[i] = Math.round((frames[i] - frames[0]) / p);
+            mk += k[i];
+            mf += frames[i];
+        }
+        mk /= n;
+        mf /= n;
+        double skf = 0;
+        double skk = 0;
+        for (int i = 0; i < n; i++) {
+            skf += (k[i] - mk) * (frames[i] - mf);
+            skk += (k[i] - mk) * (k[i] - mk);
+        }
+        double period = skk > 0 ? skf / skk : p;
+        double first = mf - period * mk; // the line at beat number 0, the first tracked beat's
+        while (first < 0) {
+            first += period;
+        }
+        return new double[] {period, first};
     }
 
     /**
