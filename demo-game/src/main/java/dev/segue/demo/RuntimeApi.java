@@ -61,15 +61,21 @@ final class RuntimeApi {
         }
     }
 
-    /** One line of output figures for a debug line: device, latency, load, underruns. */
+    /**
+     * One line of output figures for a debug line: device, the measured latency of the game's calls
+     * (to OpenAL and to the ear, {@link Segue#commandLatency()}), load, underruns.
+     */
     static String outputLine(Segue segue) {
         OutputStats o = segue.outputStats();
         if ("offline".equals(o.device())) {
             return "output: offline render";
         }
-        return String.format(Locale.ROOT, "output: %s%s  ·  latency %.1f ms (%d x %d frames queued)  ·  load %.0f %%"
-                + "  ·  underruns %d", o.device(), o.silent() && !o.device().contains("silent") ? " (silent)" : "",
-                o.latencyMillis(), o.queueBuffers(), o.blockFrames(), o.load() * 100, o.underruns());
+        dev.segue.CommandLatency c = segue.commandLatency();
+        String heard = c.commands() == 0 ? "no call measured yet" : String.format(Locale.ROOT,
+                "a call reaches OpenAL in %.1f ms (p99 %.1f), the ear in %.1f", c.millis(c.toOutput().p50()),
+                c.millis(c.toOutput().p99()), c.millis(c.toEar().p50()));
+        return String.format(Locale.ROOT, "output: %s%s  ·  %s  ·  load %.0f %%  ·  underruns %d", o.device(),
+                o.silent() && !o.device().contains("silent") ? " (silent)" : "", heard, o.load() * 100, o.underruns());
     }
 
     /** True when the music plays on no device: none could be opened, it was lost, or silent was chosen. */
