@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -59,12 +58,25 @@ final class SoundtrackPlayback {
 
     /** Whether any context plays a soundtrack under {@code store}'s choices. */
     static boolean wantsSongs(LibraryStore store) {
-        Set<String> named = new LinkedHashSet<>(store.assignments().contexts().values());
-        named.remove(null);
+        return assigned(store).stream().anyMatch(t -> !t.songs().isEmpty());
+    }
+
+    /** The soundtracks {@code store}'s choices play somewhere: the override, then each context's. */
+    private static List<Soundtrack> assigned(LibraryStore store) {
+        Set<String> names = new LinkedHashSet<>();
         if (store.assignments().override() != null) {
-            named.add(store.assignments().override());
+            names.add(store.assignments().override());
         }
-        return named.stream().anyMatch(n -> store.soundtrack(n).map(t -> !t.songs().isEmpty()).orElse(false));
+        for (String n : store.assignments().contexts().values()) {
+            if (n != null) {
+                names.add(n);
+            }
+        }
+        List<Soundtrack> out = new ArrayList<>();
+        for (String n : names) {
+            store.soundtrack(n).ifPresent(out::add);
+        }
+        return out;
     }
 
     private boolean start() {
@@ -187,16 +199,10 @@ final class SoundtrackPlayback {
 
     /** The songs of every soundtrack a context plays that the library has not analysed. */
     List<Song> unanalysed(LibraryStore store) {
-        Set<String> names = new LinkedHashSet<>(store.assignments().contexts().values());
-        names.remove(null);
-        if (store.assignments().override() != null) {
-            names.add(store.assignments().override());
-        }
         Set<String> seen = new LinkedHashSet<>();
         List<Song> out = new ArrayList<>();
-        for (String n : names) {
-            Optional<Soundtrack> t = store.soundtrack(n);
-            for (String p : t.map(Soundtrack::songs).orElse(List.of())) {
+        for (Soundtrack t : assigned(store)) {
+            for (String p : t.songs()) {
                 if (seen.add(p)) {
                     model.library().song(p).filter(s -> model.library().analysis(s).isEmpty()).ifPresent(out::add);
                 }
