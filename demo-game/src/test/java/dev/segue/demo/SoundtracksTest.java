@@ -64,6 +64,7 @@ class SoundtracksTest {
 
     static ScanReport scan(Soundtracks s) throws InterruptedException {
         s.scan();
+        s.update(); // a warm rescan may be done already: its report is picked up on the game thread
         assertTrue(s.scanning() || s.report() != null, s.message());
         for (int i = 0; i < 1200 && s.report() == null; i++) {
             Thread.sleep(50);
@@ -242,10 +243,7 @@ class SoundtracksTest {
 
     /** Renders {@code seconds} of music in 0.1 s blocks, delivering events after each, as a game frame would. */
     private static void render(Segue segue, float[] buf, double seconds) {
-        for (int i = 0; i < seconds * 10; i++) {
-            segue.render(buf, buf.length / 2);
-            segue.update();
-        }
+        renderUntil(segue, buf, seconds, () -> false);
     }
 
     @Test
