@@ -21,10 +21,12 @@ package dev.segue;
  * @param longestGapNanos    the longest time between the starts of two blocks rendered one after the
  *                           other: normally about one OpenAL mixing period; more when the audio thread
  *                           was held up (a garbage-collection pause stops it, as it stops every Java thread)
+ * @param devicePeriodFrames the device's mixing period in frames (OpenAL's; see
+ *                           {@link Segue.Builder#devicePeriod}), 0 when not playing on an OpenAL device
  */
 public record OutputStats(String device, boolean silent, long underruns, int queuedFrames, long deviceLatencyNanos,
         double load, long lastRenderNanos, long maxRenderNanos, long blocks, long framesWritten, int blockFrames, int queueBuffers,
-        int sampleRate, long longestGapNanos) {
+        int sampleRate, long longestGapNanos, int devicePeriodFrames) {
 
     /** What is queued now plus the device's own latency: how late a sound rendered now is heard, in ms. */
     public double latencyMillis() {
@@ -34,6 +36,11 @@ public record OutputStats(String device, boolean silent, long underruns, int que
     /** The device's own latency in milliseconds. */
     public double deviceLatencyMillis() {
         return deviceLatencyNanos / 1e6;
+    }
+
+    /** The device's mixing period in milliseconds, 0 when unknown. */
+    public double devicePeriodMillis() {
+        return sampleRate == 0 ? 0 : devicePeriodFrames * 1000.0 / sampleRate;
     }
 
     /**

@@ -41,6 +41,14 @@ import java.util.function.Supplier;
  * on whichever thread calls {@code update()}.
  */
 public final class Segue implements AutoCloseable {
+    /**
+     * OpenAL Soft's mixing period Segue asks for by default, in frames at 48 kHz: 384 (8 ms). See
+     * {@link Builder#devicePeriod(int, int)}.
+     */
+    public static final int DEFAULT_PERIOD_FRAMES = 384;
+    /** Periods in OpenAL Soft's device buffer Segue asks for by default: 3 (24 ms in all). */
+    public static final int DEFAULT_PERIODS = 3;
+
     private final Handover handover;
     /** The engine whose events {@link #update()} read last (the one before a swap, until drained). */
     private Engine seen;
@@ -77,6 +85,9 @@ public final class Segue implements AutoCloseable {
         if (offline) {
             driver = null;
         } else {
+            if (!b.silent && b.output == null) {
+                OpenAl.configure(b.periodFrames, b.periods); // before the audio thread opens the device; see devicePeriod
+            }
             Supplier<AudioOutput> device = b.silent ? null
                     : b.output != null ? b.output : b.callback ? OpenAl.callbackOutput(b.deviceName, b.queueBuffers)
                     : OpenAl.output(b.deviceName, b.queueBuffers);
@@ -743,13 +754,13 @@ public final class Segue implements AutoCloseable {
      */
     public OutputStats outputStats() {
         if (driver == null) {
-            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sampleRate(), 0);
+            return new OutputStats("offline", false, 0, 0, 0, 0, 0, 0, 0, 0, blockFrames, 0, sampleRate(), 0, 0);
         }
         AudioOutput o = driver.output();
         return new OutputStats(driver.outputName(), driver.silent(), driver.underruns(), o == null ? 0 : o.queuedFrames(),
                 o == null ? 0 : o.deviceLatencyNanos(), driver.load(), driver.renderNanosLast(), driver.renderNanosMax(),
                 driver.blocks(), driver.framesWritten(), blockFrames, o == null ? 0 : o.queueBuffers(), sampleRate(),
-                driver.longestGapNanos());
+                driver.longestGapNanos(), o == null ? 0 : o.devicePeriodFrames());
     }
 
     /**
@@ -776,10 +787,44 @@ public final class Segue implements AutoCloseable {
     /**
      * Names of the audio output devices OpenAL can open here, the system default first, for an
      * options screen; pass one to {@link Builder#outputDevice(String)}. Empty when OpenAL cannot be
-     * loaded on this platform.
+     * loaded on this platform. Listing starts OpenAL Soft, which reads its configuration then, so this
+     * asks for Segue's default period first ({@link #configureOpenAl()}); call
+     * {@link #configureOpenAl(int, int)} before it to ask for another.
      */
     public static List<String> outputDevices() {
+        OpenAl.configure(DEFAULT_PERIOD_FRAMES, DEFAULT_PERIODS); // listing opens OpenAL: its period is set from now on
         return OpenAl.devices();
+    }
+
+    /**
+     * Asks OpenAL Soft for Segue's default mixing period ({@link #DEFAULT_PERIOD_FRAMES} frames,
+     * {@link #DEFAULT_PERIODS} periods) now. {@link Builder#build()} does this itself; call it first
+     * thing in {@code main()} when something opens OpenAL before Segue is built (libGDX's own audio,
+     * which {@code Lwjgl3Application} opens at start): OpenAL Soft reads
+     * its configuration once, when the process first opens a device. It sets the period for every
+     * OpenAL device the process opens, libGDX's too.
+     *
+     * @return true if it is set; false if it cannot be (the user's own {@code ALSOFT_CONF} is kept,
+     *         or a different period was asked for first)
+     */
+    public static boolean configureOpenAl() {
+        return configureOpenAl(DEFAULT_PERIOD_FRAMES, DEFAULT_PERIODS);
+    }
+
+    /**
+     * As {@link #configureOpenAl()}, with another period: {@code periodFrames} frames at 48 kHz
+     * (64..8192), {@code periods} of them in the device buffer (2..16).
+     */
+    public static boolean configureOpenAl(int periodFrames, int periods) {
+        checkPeriod(periodFrames, periods);
+        return OpenAl.configure(periodFrames, periods) == null;
+    }
+
+    private static void checkPeriod(int frames, int periods) {
+        if (frames < 64 || frames > 8192 || periods < 2 || periods > 16) {
+            throw new IllegalArgumentException("OpenAL Soft period of " + frames + " frames x " + periods
+                    + " outside 64..8192 frames x 2..16");
+        }
     }
 
     /** The audio thread's driver, or null offline (tests). */
@@ -819,6 +864,8 @@ public final class Segue implements AutoCloseable {
         private double streamBufferSeconds = 1;
         private int streamVoices;
         private boolean pull;
+        private int periodFrames = DEFAULT_PERIOD_FRAMES;
+        private int periods = DEFAULT_PERIODS;
 
         private Builder() {
         }
@@ -963,17 +1010,46 @@ public final class Segue implements AutoCloseable {
          * own audio thread instead (used anyway on a device without the extension).
          *
          * <p>Why callback is the default, measured side by side ({@code segue bench soak --matrix}, OpenAL
-         * Soft's null device, 20 ms period): a command reaches OpenAL in 10.1 ms median and 20.1 ms at
-         * p99, against 14.6 and 26.6 ms through the queue, since nothing is queued ahead of it; and the mix
-         * runs on OpenAL Soft's mixer thread, which it gives real-time priority where it can, where the
-         * queue's audio thread is an ordinary one that other processes can crowd out. Either way the
-         * device adds its own latency ({@link OutputStats#deviceLatencyMillis()}: 40 ms with OpenAL
-         * Soft's default three 20 ms periods; its {@code period_size}/{@code periods} settings shorten
-         * it), and a garbage-collection pause longer than that stalls the sound: run the game on a
-         * low-pause collector ({@code -XX:+UseZGC}); see README "Latency and garbage collection".
+         * Soft's null device, Segue's 8 ms period, ZGC): a command reaches OpenAL in 4.1 ms median and
+         * 8.1 ms at p99, against 10.7 and 16.5 ms through the queue, since nothing is queued ahead of
+         * it; and the mix runs on OpenAL Soft's mixer thread, which it gives real-time priority where it
+         * can, where the queue's audio thread is an ordinary one that other processes can crowd out (a
+         * minute each: 0 underruns against 1; on G1, 5 against 19). Either way the device adds its own
+         * latency ({@link OutputStats#deviceLatencyMillis()}: 16 ms at Segue's default period, see
+         * {@link #devicePeriod(int, int)}), and a garbage-collection pause longer than the device's
+         * buffer stalls the sound: run the game on a low-pause collector ({@code -XX:+UseZGC}); see
+         * README "Latency and garbage collection".
          */
         public Builder callbackOutput(boolean on) {
             this.callback = on;
+            return this;
+        }
+
+        /**
+         * The mixing period Segue asks OpenAL Soft for: {@code frames} frames at 48 kHz (OpenAL Soft
+         * scales them to the device's rate), {@code periods} of them in the device buffer. Default
+         * {@value Segue#DEFAULT_PERIOD_FRAMES} × {@value Segue#DEFAULT_PERIODS}: 8 ms periods, so a
+         * command reaches OpenAL's mix within 8 ms and the device adds 16 ms (two periods queued),
+         * about 20 ms from call to ear at the median and 24 ms at p99; OpenAL Soft's own default is
+         * 960 × 3, 20 ms periods and 40 ms in the device. The whole buffer (24 ms) is how long OpenAL's
+         * mixer thread may be held up before the sound drops out: a stop-the-world garbage collection
+         * longer than that is heard, so run the game on ZGC ({@code -XX:+UseZGC}). README "Latency and
+         * garbage collection" has the measurements.
+         *
+         * <p>OpenAL Soft takes its period only from its configuration, read once per process when the
+         * first device opens, so {@link #build()} sets it through a small configuration file named by
+         * {@code ALSOFT_CONF} in this process's environment; if something opened OpenAL earlier, call
+         * {@link Segue#configureOpenAl()} first in {@code main()}. The user's own {@code ALSOFT_CONF} is
+         * left alone. When the device does not mix in the period asked for, Segue says so with one
+         * {@link SegueEvent.Type#OUTPUT} event, and {@link OutputStats#devicePeriodFrames()} has the
+         * period it got. {@code devicePeriod(0, 0)} leaves OpenAL Soft's configuration alone.
+         */
+        public Builder devicePeriod(int frames, int periods) {
+            if (frames != 0 || periods != 0) {
+                checkPeriod(frames, periods);
+            }
+            this.periodFrames = frames;
+            this.periods = periods;
             return this;
         }
 

@@ -37,18 +37,52 @@ final class AlDevice {
     final boolean loopback;
     private final boolean canDisconnect;
     private final boolean hasClock;
+    /** OpenAL's mixing period in frames (from {@code ALC_REFRESH}), 0 if unknown. */
+    final int periodFrames;
+    /** Why the device does not mix in the period Segue asked OpenAL Soft for, or null ({@link OpenAlSoftConfig#check}). */
+    final String periodNote;
     private volatile boolean simulatedDisconnect;
     private final java.nio.ByteBuffer scratch = java.nio.ByteBuffer.allocateDirect(8).order(java.nio.ByteOrder.nativeOrder());
     private final long scratchAddress = org.lwjgl.system.MemoryUtil.memAddress(scratch);
     private boolean closed;
 
-    private AlDevice(long device, long context, String name, boolean loopback) {
+    private AlDevice(long device, long context, String name, boolean loopback, int rate) {
         this.device = device;
         this.context = context;
         this.name = name;
         this.loopback = loopback;
         this.canDisconnect = alcIsExtensionPresent(device, "ALC_EXT_disconnect");
         this.hasClock = alcIsExtensionPresent(device, "ALC_SOFT_device_clock");
+        int refresh = loopback ? 0 : org.lwjgl.openal.ALC10.alcGetInteger(device, org.lwjgl.openal.ALC10.ALC_REFRESH);
+        int wanted = OpenAlSoftConfig.wantedAt(rate);
+        int period = refresh <= 0 ? 0 : wanted > 0 && OpenAlSoftConfig.check(refresh, rate) == null ? wanted
+                : exactPeriod(rate, refresh, Math.round(deviceLatencyNanos() * rate / 1e9));
+        this.periodFrames = period;
+        this.periodNote = loopback ? null : OpenAlSoftConfig.check(refresh, rate, period);
+    }
+
+    /**
+     * The mixing period in frames. {@code ALC_REFRESH} is the rate over the period rounded down (512
+     * frames at 48 kHz read as 93 Hz, back as 516 frames); where the device latency is a whole number
+     * of periods near that (OpenAL Soft's null device: periods − 1 of them), it gives the exact one.
+     */
+    private static int exactPeriod(int rate, int refresh, long latencyFrames) {
+        double approx = rate / (double) refresh;
+        long k = Math.round(latencyFrames / approx);
+        if (k >= 1 && latencyFrames % k == 0 && Math.abs(latencyFrames / (double) k - approx) <= approx * 0.015) {
+            return (int) (latencyFrames / k);
+        }
+        return (int) Math.round(approx);
+    }
+
+    /**
+     * The device's whole buffer in nanoseconds: what it holds when the mixer has just filled it, so
+     * how long OpenAL's mixer thread may be held up before the device runs dry. Its own latency plus
+     * the period being filled, at least two periods.
+     */
+    long bufferNanos(int rate) {
+        long period = periodFrames > 0 ? periodFrames * 1_000_000_000L / rate : 20_000_000L;
+        return Math.max(2 * period, deviceLatencyNanos() + period);
     }
 
     /** Opens the named device, or the system default for {@code null}, at {@code rate}. */
@@ -72,7 +106,7 @@ final class AlDevice {
         }
         String actual = alcGetString(dev, caps.ALC_ENUMERATE_ALL_EXT ? EnumerateAllExt.ALC_ALL_DEVICES_SPECIFIER
                 : ALC_DEVICE_SPECIFIER);
-        return withContext(dev, caps, new int[] {ALC_FREQUENCY, rate, 0}, actual == null ? "OpenAL" : actual, false);
+        return withContext(dev, caps, new int[] {ALC_FREQUENCY, rate, 0}, actual == null ? "OpenAL" : actual, false, rate);
     }
 
     /**
@@ -91,10 +125,10 @@ final class AlDevice {
             ALC_FREQUENCY, rate,
             SOFTOutputLimiter.ALC_OUTPUT_LIMITER_SOFT, ALC_FALSE,
             0};
-        return withContext(dev, caps, attrs, "OpenAL Soft loopback", true);
+        return withContext(dev, caps, attrs, "OpenAL Soft loopback", true, rate);
     }
 
-    private static AlDevice withContext(long dev, ALCCapabilities caps, int[] attrs, String name, boolean loopback)
+    private static AlDevice withContext(long dev, ALCCapabilities caps, int[] attrs, String name, boolean loopback, int rate)
             throws OutputUnavailableException {
         long ctx = alcCreateContext(dev, attrs);
         if (ctx == 0) {
@@ -110,7 +144,7 @@ final class AlDevice {
         AL.setCurrentThread(al);
         Handles.DEVICES.incrementAndGet();
         Handles.CONTEXTS.incrementAndGet();
-        return new AlDevice(dev, ctx, name, loopback);
+        return new AlDevice(dev, ctx, name, loopback, rate);
     }
 
     /** False once the device reports it was unplugged or failed ({@code ALC_EXT_disconnect}). */

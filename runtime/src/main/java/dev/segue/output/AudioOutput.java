@@ -60,6 +60,19 @@ public interface AudioOutput extends AutoCloseable {
         return 0;
     }
 
+    /** The device's mixing period in frames (OpenAL's), or 0 if unknown or not a device. */
+    default int devicePeriodFrames() {
+        return 0;
+    }
+
+    /**
+     * Something the game should hear once the output has opened, or null: OpenAL Soft not mixing in
+     * the period Segue asked for, say.
+     */
+    default String openNotice() {
+        return null;
+    }
+
     /**
      * True for an output that pulls audio itself (OpenAL Soft's callback mode): the audio thread then
      * {@link #attach}es the renderer instead of writing blocks.

@@ -82,6 +82,16 @@ final class CallbackOrQueue implements AudioOutput {
     }
 
     @Override
+    public int devicePeriodFrames() {
+        return out == null ? 0 : out.devicePeriodFrames();
+    }
+
+    @Override
+    public String openNotice() {
+        return out == null ? null : out.openNotice();
+    }
+
+    @Override
     public boolean pulls() {
         return out != null && out.pulls();
     }

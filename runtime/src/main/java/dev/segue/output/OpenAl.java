@@ -28,6 +28,16 @@ public final class OpenAl {
         return () -> new CallbackOrQueue(() -> new OpenAlCallbackOutput(rate -> AlDevice.open(deviceName, rate)), queue);
     }
 
+    /**
+     * Asks OpenAL Soft for {@code periodFrames}-frame mixing periods (at 48 kHz), {@code periods} of
+     * them in the device buffer, for every device the process opens from now on (see
+     * {@link OpenAlSoftConfig}); 0 frames asks nothing. Null when set, else why not. A device that
+     * opens at another period says so in its {@link AudioOutput#openNotice()}.
+     */
+    public static String configure(int periodFrames, int periods) {
+        return OpenAlSoftConfig.request(periodFrames, periods);
+    }
+
     /** Output devices OpenAL can open, the default first; empty when OpenAL cannot load here. */
     public static List<String> devices() {
         return AlDevice.devices();

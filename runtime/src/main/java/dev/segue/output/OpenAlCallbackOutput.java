@@ -22,12 +22,13 @@ import org.lwjgl.system.MemoryUtil;
  * mixer thread asks for exactly the frames it is about to mix and the mixer renders them there and
  * then, in blocks, so nothing waits in a queue; and that thread runs at the real-time priority OpenAL
  * Soft gives it where it may. A command therefore reaches OpenAL within one of its mixing periods
- * (10 ms median, 20 ms at p99 with its default 20 ms period, against 15 and 27 ms through the queued
+ * (4.1 ms median, 8.1 ms at p99 with Segue's 8 ms period, against 10.7 and 16.5 ms through the queued
  * {@link OpenAlOutput}); docs/ARCHITECTURE.md has the measurements. A garbage-collection pause stops
  * that thread inside the callback like any Java thread: one longer than the device's own buffer is a
- * gap, counted in {@link #underruns()} as a callback more than two periods after the one before.
+ * gap, counted in {@link #underruns()} as a callback later than the device's whole buffer
+ * ({@link AlDevice#bufferNanos}: its latency plus the period being filled) after the one before.
  */
-final class OpenAlCallbackOutput implements AudioOutput {
+final class OpenAlCallbackOutput implements OnAlDevice {
     private final OpenAlOutput.DeviceOpener opener;
     private AlDevice dev;
     private int source;
@@ -36,7 +37,7 @@ final class OpenAlCallbackOutput implements AudioOutput {
     private volatile OutputDriver.Pull renderer;
     private float[] scratch;
     private FloatBuffer direct;
-    private long periodNanos;
+    private long bufferNanos;
     private long lastCall;
     private boolean loopback;
     private volatile long underruns;
@@ -69,8 +70,7 @@ final class OpenAlCallbackOutput implements AudioOutput {
             }
             scratch = new float[blockFrames * 2];
             direct = ByteBuffer.allocateDirect(blockFrames * 8).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            int refresh = org.lwjgl.openal.ALC10.alcGetInteger(dev.device, org.lwjgl.openal.ALC10.ALC_REFRESH);
-            periodNanos = refresh > 0 ? 1_000_000_000L / refresh : 20_000_000L;
+            bufferNanos = dev.bufferNanos(sampleRate);
             source = AlDevice.newDirectSource();
             buffer = alGenBuffers();
             Handles.BUFFERS.incrementAndGet();
@@ -93,8 +93,8 @@ final class OpenAlCallbackOutput implements AudioOutput {
     /** On OpenAL's mixer thread: render exactly what it asks for. */
     private int fill(long user, long data, int bytes) {
         long now = System.nanoTime();
-        if (lastCall != 0 && now - lastCall > 2 * periodNanos && !loopback) { // a loopback device mixes when pulled
-            underruns++; // the mixer thread itself was held up (by us or by a GC pause): the device starved
+        if (lastCall != 0 && now - lastCall > bufferNanos && !loopback) { // a loopback device mixes when pulled
+            underruns++; // the mixer thread itself was held up (by us, a GC pause, the machine): the device ran dry
         }
         lastCall = now;
         OutputDriver.Pull r = renderer;
@@ -122,7 +122,8 @@ final class OpenAlCallbackOutput implements AudioOutput {
         return renderer != null;
     }
 
-    AlDevice device() {
+    @Override
+    public AlDevice device() {
         return dev;
     }
 

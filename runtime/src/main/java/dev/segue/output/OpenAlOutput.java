@@ -16,8 +16,6 @@ import static org.lwjgl.openal.AL10.nalGetSourcei;
 import static org.lwjgl.openal.AL10.nalSourceQueueBuffers;
 import static org.lwjgl.openal.AL10.nalSourceUnqueueBuffers;
 import static org.lwjgl.openal.AL10.alSourceRewind;
-import static org.lwjgl.openal.ALC10.ALC_REFRESH;
-import static org.lwjgl.openal.ALC10.alcGetInteger;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -39,7 +37,7 @@ import org.lwjgl.system.MemoryUtil;
  * current on that thread only ({@code ALC_EXT_thread_local_context}), so a game's own OpenAL context
  * (libGDX's) is never disturbed; {@link #close} releases it before the thread ends.
  */
-final class OpenAlOutput implements AudioOutput {
+final class OpenAlOutput implements OnAlDevice {
     /** Which sample type to hand OpenAL. */
     enum Format { AUTO, PCM16 }
 
@@ -103,8 +101,7 @@ final class OpenAlOutput implements AudioOutput {
             source = AlDevice.newDirectSource();
             depth = queueBuffers;
             if (!dev.loopback) { // the queue must outlast one OpenAL mixing period, or every period underruns
-                int refresh = alcGetInteger(dev.device, ALC_REFRESH);
-                int period = refresh > 0 ? sampleRate / refresh : 0;
+                int period = dev.periodFrames;
                 depth = Math.max(queueBuffers, Math.min(64, (period + blockFrames - 1) / blockFrames + 1));
             }
             buffers = new int[depth];
@@ -322,7 +319,8 @@ final class OpenAlOutput implements AudioOutput {
         return float32;
     }
 
-    AlDevice device() {
+    @Override
+    public AlDevice device() {
         return dev;
     }
 

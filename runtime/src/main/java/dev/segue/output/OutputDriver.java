@@ -180,10 +180,17 @@ public final class OutputDriver {
         framesWritten += frames;
     }
 
-    /** Opens {@code out}, or returns null (after closing it) if it cannot; the first failure is a notice. */
+    /**
+     * Opens {@code out}, or returns null (after closing it) if it cannot; the first failure is a
+     * notice, and so is what the output has to say when it first opens.
+     */
     private AudioOutput tryOpen(AudioOutput out, boolean first) {
         try {
             out.open(rate, block);
+            String note = out.openNotice();
+            if (note != null && first) {
+                notices.add(new Notice(note, false, out.name()));
+            }
             return out;
         } catch (Exception | LinkageError e) {
             out.close();
