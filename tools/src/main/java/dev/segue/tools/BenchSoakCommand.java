@@ -78,22 +78,23 @@ public final class BenchSoakCommand implements Callable<Integer> {
 
     boolean callback;
 
-    @Option(names = "--period", paramLabel = "FRAMES", defaultValue = "0",
-            description = "OpenAL Soft's mixing period (its period_size setting, given to the child JVM through an ALSOFT_CONF"
-                    + " file); 0 keeps OpenAL Soft's own (960 frames at 48 kHz).")
+    @Option(names = "--period", paramLabel = "FRAMES", defaultValue = "" + Segue.DEFAULT_PERIOD_FRAMES,
+            description = "The OpenAL Soft mixing period Segue asks for (Segue.Builder.devicePeriod), in frames at 48 kHz"
+                    + " (default ${DEFAULT-VALUE}, Segue's default); 0 leaves OpenAL Soft's own (960 x 3).")
     int period;
 
-    @Option(names = "--periods", paramLabel = "N", defaultValue = "0",
-            description = "OpenAL Soft's periods per device buffer (its periods setting; device latency is (N-1) periods); 0 keeps its own (3).")
+    @Option(names = "--periods", paramLabel = "N", defaultValue = "" + Segue.DEFAULT_PERIODS,
+            description = "Periods in the device buffer (default ${DEFAULT-VALUE}; device latency is N-1 periods).")
     int periods;
 
     @Option(names = "--java-option", paramLabel = "OPT",
-            description = "An option for the JVM that plays, e.g. --java-option=-XX:+UseZGC (repeatable).")
+            description = "An option for the JVM that plays (repeatable). The default collector is ZGC, as Segue recommends"
+                    + " for games; --java-option=-XX:+UseG1GC plays on G1 instead.")
     List<String> javaOptions = new ArrayList<>();
 
     @Option(names = "--matrix",
             description = "Play every configuration side by side in one run, each in its own JVM for --minutes: queue and callback"
-                    + " mode, G1 and ZGC, OpenAL Soft's default period and a 256-frame one; then print one table.")
+                    + " mode, G1 and ZGC, OpenAL Soft's own period (960 x 3) and Segue's default; then print one table.")
     boolean matrix;
 
     @Option(names = "--quiet", description = "No progress bar (the one-line RESULT summary is still printed).")
@@ -107,8 +108,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
         if (!(minutes > 0) || minutes > 24 * 60) {
             throw new ParameterException(spec.commandLine(), "--minutes must be above 0 and at most 1440");
         }
-        if (period < 0 || period > 16384 || periods < 0 || periods > 16) {
-            throw new ParameterException(spec.commandLine(), "--period must be 0..16384 frames and --periods 0..16");
+        if (period != 0 && (period < 64 || period > 8192 || periods < 2 || periods > 16)) {
+            throw new ParameterException(spec.commandLine(), "--period must be 0 or 64..8192 frames and --periods 2..16");
         }
         if (!mode.equals("callback") && !mode.equals("queue")) {
             throw new ParameterException(spec.commandLine(), "--mode must be callback or queue, not " + mode);
@@ -125,10 +126,11 @@ public final class BenchSoakCommand implements Callable<Integer> {
         try {
             Path sheet = writeSession(dir);
             w.printf(Locale.ROOT, "segue bench soak: %.1f min real time, 2 cues x %d stereo stems, %d-frame blocks x %d queued"
-                    + " (asked), %s, ALSOFT_DRIVERS=%s%s, Java %s, %s, %d processors%n", minutes, STEMS, block, queue,
-                    callback ? "callback mode" : "queue mode", System.getenv("ALSOFT_DRIVERS"),
-                    period > 0 ? ", OpenAL Soft period " + period + " x " + (periods > 0 ? periods : 3) : "", Runtime.version(),
-                    collectors(), Runtime.getRuntime().availableProcessors());
+                    + " (asked), %s, ALSOFT_DRIVERS=%s, OpenAL Soft period asked: %s, Java %s, %s, %d processors%n", minutes, STEMS,
+                    block, queue, callback ? "callback mode" : "queue mode", System.getenv("ALSOFT_DRIVERS"),
+                    period > 0 ? period + " x " + periods + (period == Segue.DEFAULT_PERIOD_FRAMES && periods == Segue.DEFAULT_PERIODS
+                            ? " (Segue's default)" : "") : "none (OpenAL Soft's own)", Runtime.version(), collectors(),
+                    Runtime.getRuntime().availableProcessors());
             w.flush();
             soak(w, sheet);
             if (!noGdx) {
@@ -141,21 +143,29 @@ public final class BenchSoakCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Segue as the soak plays it: the asked block, queue, mode and OpenAL Soft period. */
+    private Segue.Builder builder(Path sheet) {
+        return Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).callbackOutput(callback)
+                .devicePeriod(period, period == 0 ? 0 : periods);
+    }
+
     /**
-     * Runs this same command again in a fresh JVM: on OpenAL Soft's null backend (ALSOFT_DRIVERS=null)
-     * unless --system-device, with --java-option's options and an ALSOFT_CONF for --period/--periods.
+     * Runs this same command again in a fresh JVM (OpenAL Soft reads its configuration once per
+     * process): on OpenAL Soft's null backend (ALSOFT_DRIVERS=null) unless --system-device, with
+     * --java-option's options, on ZGC unless they name another collector.
      */
     private int reexec() throws IOException, InterruptedException {
-        Process p = child(spec.commandLine().getParseResult().originalArgs(), javaOptions, period, periods, systemDevice)
-                .inheritIO().start();
+        Process p = child(spec.commandLine().getParseResult().originalArgs(), javaOptions, systemDevice).inheritIO().start();
         return p.waitFor();
     }
 
-    private static ProcessBuilder child(List<String> args, List<String> jvmOptions, int period, int periods, boolean systemDevice)
-            throws IOException {
+    private static ProcessBuilder child(List<String> args, List<String> jvmOptions, boolean systemDevice) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (jvmOptions.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w*GC"))) {
+            cmd.add("-XX:+UseZGC"); // what Segue recommends a game runs on (README "Latency and garbage collection")
+        }
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SegueCli.class.getName()));
         cmd.addAll(args);
@@ -163,19 +173,6 @@ public final class BenchSoakCommand implements Callable<Integer> {
         pb.environment().put(CHILD, "1");
         if (!systemDevice) {
             pb.environment().put("ALSOFT_DRIVERS", "null");
-        }
-        if (period > 0 || periods > 0) {
-            Path conf = Files.createTempFile("segue-soak-alsoft-", ".conf");
-            conf.toFile().deleteOnExit();
-            StringBuilder c = new StringBuilder("[general]\n");
-            if (period > 0) {
-                c.append("period_size = ").append(period).append('\n');
-            }
-            if (periods > 0) {
-                c.append("periods = ").append(periods).append('\n');
-            }
-            Files.writeString(conf, c);
-            pb.environment().put("ALSOFT_CONF", conf.toString());
         }
         return pb;
     }
@@ -187,15 +184,16 @@ public final class BenchSoakCommand implements Callable<Integer> {
     /** Every configuration one after another, each in its own JVM, then one table. */
     private int matrix() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
+        String segue = Segue.DEFAULT_PERIOD_FRAMES + "x" + Segue.DEFAULT_PERIODS;
         List<Config> configs = List.of(
-                new Config("queue    G1  period 960x3", false, null, 0, 0),
+                new Config("queue    G1  period 960x3", false, "-XX:+UseG1GC", 0, 0),
                 new Config("queue    ZGC period 960x3", false, "-XX:+UseZGC", 0, 0),
-                new Config("callback G1  period 960x3", true, null, 0, 0),
+                new Config("callback G1  period 960x3", true, "-XX:+UseG1GC", 0, 0),
                 new Config("callback ZGC period 960x3", true, "-XX:+UseZGC", 0, 0),
-                new Config("queue    G1  period 256x2", false, null, 256, 2),
-                new Config("queue    ZGC period 256x2", false, "-XX:+UseZGC", 256, 2),
-                new Config("callback G1  period 256x2", true, null, 256, 2),
-                new Config("callback ZGC period 256x2", true, "-XX:+UseZGC", 256, 2));
+                new Config("queue    G1  period " + segue, false, "-XX:+UseG1GC", Segue.DEFAULT_PERIOD_FRAMES, Segue.DEFAULT_PERIODS),
+                new Config("queue    ZGC period " + segue, false, "-XX:+UseZGC", Segue.DEFAULT_PERIOD_FRAMES, Segue.DEFAULT_PERIODS),
+                new Config("callback G1  period " + segue, true, "-XX:+UseG1GC", Segue.DEFAULT_PERIOD_FRAMES, Segue.DEFAULT_PERIODS),
+                new Config("callback ZGC period " + segue, true, "-XX:+UseZGC", Segue.DEFAULT_PERIOD_FRAMES, Segue.DEFAULT_PERIODS));
         w.printf(Locale.ROOT, "segue bench soak --matrix: %d configurations x %.1f min, one after another, each in its own JVM;"
                 + " %d-frame blocks, queue %d asked%n", configs.size(), minutes, block, queue);
         w.flush();
@@ -207,14 +205,11 @@ public final class BenchSoakCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(List.of("bench", "soak", "--minutes", Double.toString(minutes), "--block",
                     Integer.toString(block), "--queue", Integer.toString(queue), "--no-gdx", "--quiet"));
             args.addAll(List.of("--mode", c.callback() ? "callback" : "queue"));
-            if (c.period() > 0) {
-                args.addAll(List.of("--period", Integer.toString(c.period()), "--periods", Integer.toString(c.periods())));
-            }
+            args.addAll(List.of("--period", Integer.toString(c.period()), "--periods", Integer.toString(c.periods())));
             List<String> jvm = new ArrayList<>(javaOptions);
-            if (c.gc() != null) {
-                jvm.add(c.gc());
-            }
-            Process p = child(args, jvm, c.period(), c.periods(), systemDevice).redirectErrorStream(true).start();
+            jvm.removeIf(o -> o.matches("-XX:\\+Use\\w*GC"));
+            jvm.add(c.gc());
+            Process p = child(args, jvm, systemDevice).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int rc = p.waitFor();
             String result = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
@@ -256,15 +251,16 @@ public final class BenchSoakCommand implements Callable<Integer> {
         List<String> notices = new ArrayList<>();
         GcWatch gc = new GcWatch();
         double cpu0 = cpuSeconds();
-        try (Segue segue = Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).callbackOutput(callback).build()) {
+        try (Segue segue = builder(sheet).build()) {
             segue.addListener(e -> {
                 if (e.type() == SegueEvent.Type.OUTPUT || e.type() == SegueEvent.Type.ERROR) {
                     notices.add(e.toString());
                 }
             });
             OutputStats s0 = segue.outputStats();
-            w.printf(Locale.ROOT, "output: %s, %s (device latency %.2f ms)%n", segue.outputName(),
-                    callback ? "callback mode" : s0.queueBuffers() + " blocks queued", s0.deviceLatencyMillis());
+            w.printf(Locale.ROOT, "output: %s, %s, mixing period %d frames (%.2f ms), device latency %.2f ms%n", segue.outputName(),
+                    callback ? "callback mode" : s0.queueBuffers() + " blocks queued", s0.devicePeriodFrames(), s0.devicePeriodMillis(),
+                    s0.deviceLatencyMillis());
             w.flush();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -355,10 +351,12 @@ public final class BenchSoakCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "  render time        : max %.3f ms per %d-frame block (%.2f ms of audio); load %.2f %%;"
                     + " longest gap between two blocks %.2f ms%n", s.maxRenderNanos() / 1e6, block, block * 1000.0 / RATE,
                     s.load() * 100, s.longestGapNanos() / 1e6);
-            w.printf(Locale.ROOT, "  queue              : %s, device latency %.2f ms (%d frames)%n",
+            w.printf(Locale.ROOT, "  queue              : %s, device latency %.2f ms (%d frames), mixing period %d frames (%.2f ms):"
+                    + " an underrun is the mixer held up longer than both, %.2f ms%n",
                     callback ? "none (callback mode)" : s.queueBuffers() + " blocks = " + s.queueBuffers() * block + " frames = "
                             + String.format(Locale.ROOT, "%.2f ms", s.queueBuffers() * block * 1000.0 / RATE),
-                    s.deviceLatencyMillis(), l.deviceLatencyFrames());
+                    s.deviceLatencyMillis(), l.deviceLatencyFrames(), s.devicePeriodFrames(), s.devicePeriodMillis(),
+                    s.deviceLatencyMillis() + s.devicePeriodMillis());
             w.printf(Locale.ROOT, "  command latency, %d setParameter/setState calls measured:%n", l.commands());
             line(w, "call -> audio thread reads it", l, l.reaction());
             line(w, "call -> OpenAL mixes it (Segue)", l, l.toOutput());
@@ -437,7 +435,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
         }
         w.println("side by side with libGDX Music (OpenALLwjgl3Audio) on " + ogg.getFileName() + ", same OpenAL Soft backend:");
         OpenALLwjgl3Audio gdx = new OpenALLwjgl3Audio();
-        try (Segue segue = Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).callbackOutput(callback).build()) {
+        try (Segue segue = builder(sheet).build()) {
             int rounds = 20;
             double[] gdxPlay = new double[rounds];
             double[] gdxVolume = new double[rounds];
