@@ -3,6 +3,7 @@ package dev.segue.demo;
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
+import dev.segue.Segue;
 import dev.segue.SegueEvent;
 import dev.segue.library.LibraryPaths;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ public final class DemoLauncher {
 
     /** The command line; {@code --help} lists it. */
     public static void main(String[] args) throws Exception {
+        // OpenAL Soft's 8 ms period (24 ms from a game event to the ear), set before anything opens
+        // OpenAL: it reads its configuration once per process
+        Segue.configureOpenAl();
         Path autoplay = null;
         Path tour = null;
         Path sheet = null;

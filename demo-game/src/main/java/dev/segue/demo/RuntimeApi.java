@@ -62,8 +62,8 @@ final class RuntimeApi {
     }
 
     /**
-     * One line of output figures for a debug line: device, the measured latency of the game's calls
-     * (to OpenAL and to the ear, {@link Segue#commandLatency()}), load, underruns.
+     * One line of output figures for a debug line: device and its mixing period, the measured latency
+     * of the game's calls (to OpenAL and to the ear, {@link Segue#commandLatency()}), load, underruns.
      */
     static String outputLine(Segue segue) {
         OutputStats o = segue.outputStats();
@@ -74,7 +74,9 @@ final class RuntimeApi {
         String heard = c.commands() == 0 ? "no call measured yet" : String.format(Locale.ROOT,
                 "a call reaches OpenAL in %.1f ms (p99 %.1f), the ear in %.1f", c.millis(c.toOutput().p50()),
                 c.millis(c.toOutput().p99()), c.millis(c.toEar().p50()));
-        return String.format(Locale.ROOT, "output: %s%s  ·  %s  ·  load %.0f %%  ·  underruns %d", o.device(),
+        String period = o.devicePeriodFrames() == 0 ? "" : String.format(Locale.ROOT, " (OpenAL mixes every %.1f ms)",
+                o.devicePeriodMillis());
+        return String.format(Locale.ROOT, "output: %s%s%s  ·  %s  ·  load %.0f %%  ·  underruns %d", o.device(), period,
                 o.silent() && !o.device().contains("silent") ? " (silent)" : "", heard, o.load() * 100, o.underruns());
     }
 
