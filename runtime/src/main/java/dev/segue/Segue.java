@@ -70,6 +70,11 @@ public final class Segue implements AutoCloseable {
     private final int streamRing;
     /** Stems decoded by this Segue's loads: a reload or a derived sheet decodes only what changed. */
     private final DecodedStems decoded = new DecodedStems();
+    /**
+     * Custom soundtracks' derived sheets: loaded by the {@code segue-songs} worker on a real-time Segue
+     * (so a song's start or a skip costs the game thread no decode), at once on an offline one.
+     */
+    private final DerivedLoads derivedLoads;
 
     private Segue(Builder b) {
         this.config = b;
@@ -82,6 +87,8 @@ public final class Segue implements AutoCloseable {
         this.reloader = new Reloader(this, b.sheet, sheet);
         this.offline = b.offline;
         this.blockFrames = b.blockFrames;
+        this.derivedLoads = new DerivedLoads(this::loadDerived, (s, onBeat, moveTo) -> prepared(s, true, onBeat, moveTo),
+                onUpdate::add, offline);
         if (offline) {
             driver = null;
         } else {
@@ -599,13 +606,8 @@ public final class Segue implements AutoCloseable {
             }
 
             @Override
-            public void swapIn(Segue segue, Path derived) {
-                segue.swapIn(derived, false, null);
-            }
-
-            @Override
-            public void swapIn(Segue segue, Path derived, boolean onBeat, String moveTo) {
-                segue.swapIn(derived, onBeat, moveTo);
+            public void loadDerived(Segue segue, SheetWriter write, java.util.function.Consumer<Loaded> then) {
+                segue.derivedLoads.submit(Objects.requireNonNull(write), Objects.requireNonNull(then));
             }
 
             @Override
@@ -630,13 +632,12 @@ public final class Segue implements AutoCloseable {
         });
     }
 
-    /** Custom soundtracks: loads a sheet the runtime wrote (songs may live anywhere) and queues it. */
-    private void swapIn(Path derived, boolean onBeat, String moveTo) {
+    /** Custom soundtracks: loads a sheet the runtime wrote (songs may live anywhere). Any thread. */
+    private CueSheet loadDerived(Path derived) {
         Builder b = config;
-        CueSheet sheet = CueSheetLoader.loadDerived(derived, b.sampleRate,
+        return CueSheetLoader.loadDerived(derived, b.sampleRate,
                 b.streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(b.streamThresholdSeconds * b.sampleRate),
                 streamRing / 2, decoded);
-        prepared(sheet, true, onBeat, moveTo);
     }
 
     /** A reload failed: an ERROR event naming the file and every problem. */
@@ -836,6 +837,7 @@ public final class Segue implements AutoCloseable {
     @Override
     public void close() {
         reloader.stop();
+        derivedLoads.close();
         if (driver != null) {
             driver.close(); // the audio thread closes the output (and its OpenAL context) before it ends
         }

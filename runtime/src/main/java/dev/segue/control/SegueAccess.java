@@ -2,8 +2,10 @@ package dev.segue.control;
 
 import dev.segue.Segue;
 import dev.segue.SegueEvent;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What custom-soundtrack playback ({@code dev.segue.library.CustomMusic}) needs from a {@link Segue}
@@ -36,21 +38,41 @@ public abstract class SegueAccess {
     /** Whether the Segue has a streamer (songs stream, so playback needs one). */
     public abstract boolean streams(Segue segue);
 
-    /**
-     * Loads {@code derived}, a sheet the runtime wrote whose stems may be absolute paths, and queues it
-     * to take over at the next bar like a hot reload.
-     *
-     * @throws dev.segue.CueSheetException if it does not load
-     */
-    public abstract void swapIn(Segue segue, Path derived);
+    /** Writes a derived sheet's file, off the game thread on a real-time Segue. */
+    @FunctionalInterface
+    public interface SheetWriter {
+        /**
+         * Writes the sheet and returns its file (deleted once it is read), or null when a newer sheet
+         * replaces this one (nothing is loaded then, nor handed back).
+         */
+        Path write() throws IOException;
+    }
+
+    /** A derived sheet that was loaded, or what went wrong, back on the game thread. */
+    @FunctionalInterface
+    public interface Loaded {
+        /**
+         * Queues the sheet to take over like a hot reload, at the playing cue's next bar, or with
+         * {@code onBeat} its next beat, moving on to cue {@code moveTo} (or null) at the swap by the
+         * derived sheet's rule; or throws what writing or loading it threw. Game thread; cheap.
+         *
+         * @throws dev.segue.CueSheetException if the sheet did not load
+         * @throws IOException if its file could not be written
+         */
+        void swapIn(boolean onBeat, String moveTo) throws IOException;
+    }
 
     /**
-     * As {@link #swapIn(Segue, Path)}, swapping at the next beat instead of bar if {@code onBeat}, and
-     * moving on to cue {@code moveTo} (or null) at the swap by the derived sheet's rule.
+     * Writes ({@code write}) and loads a sheet the runtime derived, whose stems may be absolute paths,
+     * and hands the outcome to {@code then} on the game thread. On a real-time Segue the write and the
+     * load (the stems opened and decoded) run on the Segue's one worker thread, {@code segue-songs}, in
+     * the order asked, and {@code then} runs in a later {@code update()}; on an offline Segue all of it
+     * runs now, on the calling thread, before this returns (so an offline render stays deterministic).
+     * After {@code close()} nothing runs.
      */
-    public abstract void swapIn(Segue segue, Path derived, boolean onBeat, String moveTo);
+    public abstract void loadDerived(Segue segue, SheetWriter write, Consumer<Loaded> then);
 
-    /** Whether the sheet playing now is one {@link #swapIn} loaded (false once the score was reloaded). */
+    /** Whether the sheet playing now is one {@link #loadDerived} loaded (false once the score was reloaded). */
     public abstract boolean playsDerived(Segue segue);
 
     /**

@@ -84,6 +84,8 @@ public final class CustomMusic {
      * of one beat every half second) instead of on a grid that may be wrong.
      */
     static final double MIN_BEAT_CONFIDENCE = 0.15;
+    /** Derived sheets tried per rebuild, each without the songs the one before found broken. */
+    private static final int MAX_ATTEMPTS = 8;
     /** Prefix of the cue names of songs in the derived sheet. */
     static final String CUE_PREFIX = "song ";
     /** Writes the derived sheet; nulls kept: a state of silence is {@code "quiet": null}. */
@@ -120,7 +122,15 @@ public final class CustomMusic {
     /** The playing song and the stem gain (dB) it started with: kept while it sounds, so a rebuild never steps its level. */
     private String heldPath;
     private double heldGain;
+    /** The newest rebuild asked for (game thread). */
     private int generation;
+    /** {@link #generation} for the worker: it skips writing a sheet a newer one replaces. */
+    private volatile int requested;
+    /** Tests: the thread that wrote (and loaded) the last derived sheet, and its rebuild's generation. */
+    volatile String loadedOn;
+    volatile int written;
+    /** Tests: derived sheets queued to take over (superseded ones never are). */
+    int swaps;
     private boolean attached = true;
     private final SegueListener listener = this::onEvent;
 
@@ -497,31 +507,57 @@ public final class CustomMusic {
         return null;
     }
 
-    /** Chooses songs as needed, writes the derived sheet and swaps it in; a song that fails is skipped. */
+    /** Chooses songs as needed and has the derived sheet loaded and swapped in; a song that fails is skipped. */
     private void rebuild() {
-        for (int attempt = 0; attempt < 8; attempt++) {
-            Map<String, JsonObject> songs = new LinkedHashMap<>();
-            JsonObject sheet = derive(songs);
-            Path file = folder.resolve("songs-" + (++generation) + ".cues.json");
-            try {
-                Files.writeString(file, GSON.toJson(sheet), StandardCharsets.UTF_8);
-                // on the bed's next beat: the playing song goes on seamlessly, a skip lands within a beat
-                access.swapIn(segue, file, true, skipTo != null && songs.containsKey(skipTo) ? skipTo : null);
-                return;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the songs' cue sheet " + file + ": " + e.getMessage(), e);
-            } catch (CueSheetException e) {
-                if (!dropFailed(e)) {
-                    post(SegueEvent.Type.ERROR, null, null, "custom soundtracks: " + e.getMessage());
-                    return;
-                }
-            } finally {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file left behind in the temp folder
-                }
+        rebuild(0);
+    }
+
+    /**
+     * Chooses the songs and derives the sheet here, on the game thread (all of this class's state is
+     * the game thread's); Segue's {@code segue-songs} worker writes and loads it (a real-time Segue;
+     * an offline one does it at once), and {@link #landed} swaps it in when it is back, in a later
+     * {@code update()}. Only the newest sheet asked for lands: an older one still loading is dropped,
+     * and one still waiting for the worker is never written.
+     */
+    private void rebuild(int attempt) {
+        Map<String, JsonObject> songs = new LinkedHashMap<>();
+        JsonObject sheet = derive(songs); // a fresh tree no one else touches: the worker may serialize it
+        int gen = ++generation;
+        requested = gen;
+        Path file = folder.resolve("songs-" + gen + ".cues.json");
+        Set<String> cues = Set.copyOf(songs.keySet());
+        access.loadDerived(segue, () -> {
+            if (gen != requested) {
+                return null; // a newer sheet is on its way
             }
+            loadedOn = Thread.currentThread().getName();
+            written = gen;
+            Files.writeString(file, GSON.toJson(sheet), StandardCharsets.UTF_8);
+            return file;
+        }, loaded -> landed(gen, attempt, cues, file, loaded));
+    }
+
+    /** The sheet of rebuild {@code gen} loaded (or failed): swap it in unless a newer one was asked for. Game thread. */
+    private void landed(int gen, int attempt, Set<String> cues, Path file, SegueAccess.Loaded loaded) {
+        if (gen != generation) {
+            return; // superseded: the newest rebuild lands instead, with everything this one knew
+        }
+        try {
+            // on the bed's next beat: the playing song goes on seamlessly, a skip lands within a beat
+            loaded.swapIn(true, skipTo != null && cues.contains(skipTo) ? skipTo : null);
+            swaps++;
+        } catch (CueSheetException e) {
+            if (!dropFailed(e)) {
+                post(SegueEvent.Type.ERROR, null, null, "custom soundtracks: " + e.getMessage());
+            } else if (attempt + 1 < MAX_ATTEMPTS) {
+                rebuild(attempt + 1);
+            }
+        } catch (IOException e) {
+            post(SegueEvent.Type.ERROR, null, null, "custom soundtracks: cannot write the songs' cue sheet " + file
+                    + ": " + e.getMessage() + "; the music goes on as it was");
+        } catch (RuntimeException e) {
+            post(SegueEvent.Type.ERROR, null, null, "custom soundtracks: the songs' cue sheet " + file
+                    + " did not take over: " + e + "; the music goes on as it was");
         }
     }
 
