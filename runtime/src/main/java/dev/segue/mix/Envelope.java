@@ -70,6 +70,11 @@ final class Envelope {
         }
     }
 
+    /** Whether no ramp sounds at {@code now}: the first segment is over and a second one, if any, starts later. */
+    boolean restingAt(long now) {
+        return start + length <= now && (!hasThen || thenStart > now);
+    }
+
     /** The last frame at which the gain changes. */
     long end() {
         return hasThen ? thenStart + thenLength : start + length;

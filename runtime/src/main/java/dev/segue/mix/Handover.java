@@ -360,8 +360,9 @@ public final class Handover {
             return true;
         }
         Envelope e = m.pool[m.bed].env;
-        // its fade done; with a transition not yet heard, the bed's fade-out is only planned (it starts later)
-        return e.end() <= m.now || (m.transitions().pending && e.start > m.now);
+        // its fade done; with a transition not yet heard, the bed's fade-out is only planned (it starts
+        // later): a fade-in already over (a song entered with a fade, its exit queued) holds nothing back
+        return e.end() <= m.now || (m.transitions().pending && (e.start > m.now || e.restingAt(m.now)));
     }
 
     /** The frame of this block to swap on, or -1 if not in it. */

@@ -545,6 +545,43 @@ class CustomMusicTest {
     }
 
     /**
+     * A song entered from the score's cue with a fade-in and its successor queued at its end: once the fade-in is over a skip still lands on the
+     * song's next beat (the queued move does not hold the sheet's swap back until the song ends).
+     */
+    @Test
+    void skipLandsOnTheNextBeatAfterASongFadedInFromTheScore() throws Exception {
+        Path a = sided("a", 20 * RATE, 0);
+        Path b = sided("b", 20 * RATE, 1);
+        MusicLibrary lib = MusicLibrary.open(dir.resolve("index.json"));
+        lib.scan(List.of(dir.resolve("songs")), 1, null).await();
+        LibraryStore store = LibraryStore.defaults()
+                .withSoundtrack(new Soundtrack("mine", List.of(a.toAbsolutePath().toString(), b.toAbsolutePath().toString()),
+                        Soundtrack.Order.IN_ORDER, false))
+                .withAssignments(Assignments.SCORE_EVERYWHERE.with("explore", "mine"));
+        Path sheet = score(); // every move by the * -> * rule: on the bar, a beat's fade out and in
+        Files.writeString(sheet, Files.readString(sheet).replaceAll("\\{\"from\": \"combat\"[^}]*},", ""));
+        Segue segue = Segue.builder().cueSheet(sheet).offline().streamVoices(8).build();
+        List<SegueEvent> events = new ArrayList<>();
+        segue.addListener(events::add);
+        CustomMusic m = CustomMusic.attach(segue, lib, store);
+        Rig r = new Rig(segue, m, lib, events);
+        segue.setState("combat"); // the score's combat first
+        r.render(RATE);
+        segue.setState("explore");
+        r.render(4 * RATE + 3_333); // the song's fade-in is over; the skip comes between two beats
+        long songStart = started(r, "a");
+        assertTrue(r.of(SegueEvent.Type.TRANSITION_SCHEDULED).stream().anyMatch(e -> e.toString().contains("combat -> song")),
+                "the song came in from the score's cue by its rule: " + r.events());
+        long asked = segue.frame();
+        assertTrue(m.skip());
+        r.render(2 * RATE);
+        long landed = started(r, "b");
+        long beat = RATE / 2;
+        long nextBeat = songStart + ((asked - songStart) / beat + 1) * beat;
+        assertEquals(nextBeat, landed, "the skip lands on the song's next beat: " + r.events());
+    }
+
+    /**
      * The frame where the song titled {@code title} started as the bed: its one CUE_STARTED, or the
      * hand-over that made it the bed (a swap that moved on from a broken song).
      */
