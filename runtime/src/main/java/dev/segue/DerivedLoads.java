@@ -49,8 +49,8 @@ final class DerivedLoads {
     }
 
     /** See {@link SegueAccess#loadDerived}. */
-    void submit(SegueAccess.SheetWriter write, Consumer<SegueAccess.Loaded> then) {
-        if (inline) {
+    void submit(SegueAccess.SheetWriter write, boolean now, Consumer<SegueAccess.Loaded> then) {
+        if (inline || now) {
             SegueAccess.Loaded l = run(write);
             if (l != null) {
                 then.accept(l);

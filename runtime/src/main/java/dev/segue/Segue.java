@@ -606,8 +606,8 @@ public final class Segue implements AutoCloseable {
             }
 
             @Override
-            public void loadDerived(Segue segue, SheetWriter write, java.util.function.Consumer<Loaded> then) {
-                segue.derivedLoads.submit(Objects.requireNonNull(write), Objects.requireNonNull(then));
+            public void loadDerived(Segue segue, SheetWriter write, boolean now, java.util.function.Consumer<Loaded> then) {
+                segue.derivedLoads.submit(Objects.requireNonNull(write), now, Objects.requireNonNull(then));
             }
 
             @Override

@@ -67,10 +67,11 @@ public abstract class SegueAccess {
      * and hands the outcome to {@code then} on the game thread. On a real-time Segue the write and the
      * load (the stems opened and decoded) run on the Segue's one worker thread, {@code segue-songs}, in
      * the order asked, and {@code then} runs in a later {@code update()}; on an offline Segue all of it
-     * runs now, on the calling thread, before this returns (so an offline render stays deterministic).
-     * After {@code close()} nothing runs.
+     * runs now, on the calling thread, before this returns (so an offline render stays deterministic),
+     * and so it does with {@code now} (the first sheet, while the game sets up). After {@code close()}
+     * nothing runs.
      */
-    public abstract void loadDerived(Segue segue, SheetWriter write, Consumer<Loaded> then);
+    public abstract void loadDerived(Segue segue, SheetWriter write, boolean now, Consumer<Loaded> then);
 
     /** Whether the sheet playing now is one {@link #loadDerived} loaded (false once the score was reloaded). */
     public abstract boolean playsDerived(Segue segue);

@@ -190,7 +190,7 @@ public final class CustomMusic {
                 Objects.requireNonNull(store));
         segue.addListener(m.listener);
         m.access.onScoreReload(segue, m::scoreReloaded);
-        m.rebuild();
+        m.rebuild(0, true); // the first sheet at once, while the game sets up: a state set next plays its song
         return m;
     }
 
@@ -509,7 +509,7 @@ public final class CustomMusic {
 
     /** Chooses songs as needed and has the derived sheet loaded and swapped in; a song that fails is skipped. */
     private void rebuild() {
-        rebuild(0);
+        rebuild(0, false);
     }
 
     /**
@@ -517,9 +517,10 @@ public final class CustomMusic {
      * the game thread's); Segue's {@code segue-songs} worker writes and loads it (a real-time Segue;
      * an offline one does it at once), and {@link #landed} swaps it in when it is back, in a later
      * {@code update()}. Only the newest sheet asked for lands: an older one still loading is dropped,
-     * and one still waiting for the worker is never written.
+     * and one still waiting for the worker is never written. With {@code now} (attaching) it all runs
+     * here, before this returns, as on an offline Segue.
      */
-    private void rebuild(int attempt) {
+    private void rebuild(int attempt, boolean now) {
         Map<String, JsonObject> songs = new LinkedHashMap<>();
         JsonObject sheet = derive(songs); // a fresh tree no one else touches: the worker may serialize it
         int gen = ++generation;
@@ -534,11 +535,11 @@ public final class CustomMusic {
             written = gen;
             Files.writeString(file, GSON.toJson(sheet), StandardCharsets.UTF_8);
             return file;
-        }, loaded -> landed(gen, attempt, cues, file, loaded));
+        }, now, loaded -> landed(gen, attempt, now, cues, file, loaded));
     }
 
     /** The sheet of rebuild {@code gen} loaded (or failed): swap it in unless a newer one was asked for. Game thread. */
-    private void landed(int gen, int attempt, Set<String> cues, Path file, SegueAccess.Loaded loaded) {
+    private void landed(int gen, int attempt, boolean now, Set<String> cues, Path file, SegueAccess.Loaded loaded) {
         if (gen != generation) {
             return; // superseded: the newest rebuild lands instead, with everything this one knew
         }
@@ -550,7 +551,7 @@ public final class CustomMusic {
             if (!dropFailed(e)) {
                 post(SegueEvent.Type.ERROR, null, null, "custom soundtracks: " + e.getMessage());
             } else if (attempt + 1 < MAX_ATTEMPTS) {
-                rebuild(attempt + 1);
+                rebuild(attempt + 1, now);
             }
         } catch (IOException e) {
             post(SegueEvent.Type.ERROR, null, null, "custom soundtracks: cannot write the songs' cue sheet " + file
