@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * songs.nowPlaying().ifPresent(s -> hud.show(s.title() + " — " + s.artist()));
  * }</pre>
  *
- * <p>A song is a cue. Off the audio thread this class writes a derived cue sheet: the score's sheet
+ * <p>A song is a cue. Off the audio thread this class derives a cue sheet: the score's sheet
  * plus one cue per song the player may hear next (for each soundtrack in use, its current song and
  * the one after), each with one streamed stem (the song's file, never decoded whole), a tempo map
  * from its {@link BeatGrid} (a pickup bar up to its first beat, then its tempo in 4/4; free time, a
@@ -64,9 +64,14 @@ import java.util.function.Consumer;
  * <p>A song whose file is missing or broken when its cue is built, or whose stream fails while it
  * plays, is skipped with a {@link SegueEvent.Type#SONG_SKIPPED} event and the next song plays.
  * Events {@link SegueEvent.Type#SONG_STARTED} and {@link SegueEvent.Type#SONG_ENDED} tell the game
- * what is on; the song after a broken one starts on its next beat. Everything here runs on the
- * thread that calls {@link Segue#update()} (the game thread); call this class's methods from that
- * thread too. {@link #analyzeInBackground} measures the songs and rebuilds when it is done.
+ * what is on; the song after a broken one starts on its next beat. The decisions run on the thread
+ * that calls {@link Segue#update()} (the game thread); call this class's methods from that thread
+ * too. On a real-time Segue each new sheet after the first is written and loaded by the Segue's
+ * worker thread ({@code segue-songs}) and swapped in by a later {@code update()}, so a song's start
+ * or a skip costs the game thread about a millisecond, not the tens a load takes; only the newest
+ * sheet asked for is swapped in. {@link #attach} loads the first sheet at once, and an offline
+ * Segue loads every sheet at once, so its renders stay deterministic.
+ * {@link #analyzeInBackground} measures the songs and rebuilds when it is done.
  *
  * <p>The Segue must be able to stream: build it with {@link Segue.Builder#streamVoices(int)} (or a
  * score that already streams). A {@link Segue#reload()} of the score (or a watched edit) that passes
