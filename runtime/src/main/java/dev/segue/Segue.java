@@ -801,12 +801,13 @@ public final class Segue implements AutoCloseable {
      * Asks OpenAL Soft for Segue's default mixing period ({@link #DEFAULT_PERIOD_FRAMES} frames,
      * {@link #DEFAULT_PERIODS} periods) now. {@link Builder#build()} does this itself; call it first
      * thing in {@code main()} when something opens OpenAL before Segue is built (libGDX's own audio,
-     * which {@code Lwjgl3Application} opens at start): OpenAL Soft reads
-     * its configuration once, when the process first opens a device. It sets the period for every
-     * OpenAL device the process opens, libGDX's too.
+     * which {@code Lwjgl3Application} opens at start): OpenAL Soft reads its configuration once, when
+     * the process first opens a device. It sets the period for every OpenAL device the process opens
+     * from then on, libGDX's too.
      *
-     * @return true if it is set; false if it cannot be (the user's own {@code ALSOFT_CONF} is kept,
-     *         or a different period was asked for first)
+     * @return true if the request is set for OpenAL Soft to read (it counts only if no device has
+     *         opened yet; the device Segue opens says whether it did); false if it cannot be set (the
+     *         user's own {@code ALSOFT_CONF} is kept, or a different period was asked for first)
      */
     public static boolean configureOpenAl() {
         return configureOpenAl(DEFAULT_PERIOD_FRAMES, DEFAULT_PERIODS);

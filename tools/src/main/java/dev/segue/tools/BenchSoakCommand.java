@@ -351,12 +351,13 @@ public final class BenchSoakCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "  render time        : max %.3f ms per %d-frame block (%.2f ms of audio); load %.2f %%;"
                     + " longest gap between two blocks %.2f ms%n", s.maxRenderNanos() / 1e6, block, block * 1000.0 / RATE,
                     s.load() * 100, s.longestGapNanos() / 1e6);
-            w.printf(Locale.ROOT, "  queue              : %s, device latency %.2f ms (%d frames), mixing period %d frames (%.2f ms):"
-                    + " an underrun is the mixer held up longer than both, %.2f ms%n",
+            w.printf(Locale.ROOT, "  queue              : %s, device latency %.2f ms (%d frames), mixing period %d frames (%.2f ms)%s%n",
                     callback ? "none (callback mode)" : s.queueBuffers() + " blocks = " + s.queueBuffers() * block + " frames = "
                             + String.format(Locale.ROOT, "%.2f ms", s.queueBuffers() * block * 1000.0 / RATE),
                     s.deviceLatencyMillis(), l.deviceLatencyFrames(), s.devicePeriodFrames(), s.devicePeriodMillis(),
-                    s.deviceLatencyMillis() + s.devicePeriodMillis());
+                    callback ? String.format(Locale.ROOT, ": an underrun is OpenAL's mixer held up longer than both, %.2f ms",
+                            Math.max(2 * s.devicePeriodMillis(), s.deviceLatencyMillis() + s.devicePeriodMillis()))
+                            : ": an underrun is the source running dry");
             w.printf(Locale.ROOT, "  command latency, %d setParameter/setState calls measured:%n", l.commands());
             line(w, "call -> audio thread reads it", l, l.reaction());
             line(w, "call -> OpenAL mixes it (Segue)", l, l.toOutput());
