@@ -283,4 +283,37 @@ class AllocationFreeTest {
                     + " pulls of 512 frames through the callback");
         }
     }
+
+    /**
+     * EBU R128 metering (custom soundtracks' analysis) allocates nothing per chunk fed or figure read.
+     * Here, interpreted, and not in {@code LoudnessMeterTest}: there, under the JIT, it failed once
+     * (896 bytes) and passed in every run after and always interpreted, most likely the JIT's own
+     * doing (a deoptimization reallocates objects its escape analysis had removed).
+     */
+    @Test
+    void loudnessMeteringAllocatesNothing() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assertTrue(mx.isThreadAllocatedMemorySupported());
+        mx.setThreadAllocatedMemoryEnabled(true);
+        java.util.Random r = new java.util.Random(3);
+        float[] x = new float[4800 * 2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.2 * r.nextGaussian());
+        }
+        dev.segue.library.LoudnessMeter m = new dev.segue.library.LoudnessMeter(48_000, 2);
+        double sink = 0;
+        for (int round = 0; round < 2; round++) { // the first round warms up, the second is measured
+            long before = mx.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 400; i++) {
+                m.accept(x, 0, 1 + i % 4800);
+                sink += m.momentaryLufs() + m.shortTermLufs() + m.integratedLufs() + m.loudnessRangeLu()
+                        + m.truePeakDbtp();
+            }
+            long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+            if (round == 1) {
+                assertEquals(0, allocated, "bytes allocated while metering");
+            }
+        }
+        assertTrue(sink < 0);
+    }
 }

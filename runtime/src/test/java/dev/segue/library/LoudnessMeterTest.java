@@ -164,33 +164,6 @@ class LoudnessMeterTest {
     }
 
     @Test
-    void feedingAndReadingAllocateNothing() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        assertTrue(mx.isThreadAllocatedMemorySupported());
-        mx.setThreadAllocatedMemoryEnabled(true);
-        Random r = new Random(3);
-        float[] x = new float[4800 * 2];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (0.2 * r.nextGaussian());
-        }
-        LoudnessMeter m = new LoudnessMeter(48_000, 2);
-        double sink = 0;
-        for (int round = 0; round < 2; round++) { // the first round warms up, the second is measured
-            long before = mx.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 400; i++) {
-                m.accept(x, 0, 1 + i % 4800);
-                sink += m.momentaryLufs() + m.shortTermLufs() + m.integratedLufs() + m.loudnessRangeLu()
-                        + m.truePeakDbtp();
-            }
-            long allocated = mx.getCurrentThreadAllocatedBytes() - before;
-            if (round == 1) {
-                assertEquals(0, allocated, "bytes allocated while metering");
-            }
-        }
-        assertTrue(sink < 0);
-    }
-
-    @Test
     void silenceAndBadArguments() {
         LoudnessMeter m = new LoudnessMeter(48_000, 2);
         m.accept(new float[96_000 * 2], 0, 96_000);
