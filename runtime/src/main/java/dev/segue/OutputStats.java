@@ -38,6 +38,17 @@ public record OutputStats(String device, boolean silent, long underruns, int que
         return deviceLatencyNanos / 1e6;
     }
 
+    /**
+     * The device's whole buffer in milliseconds (its latency plus the period being filled, at least two
+     * periods): in callback mode, the longest OpenAL's mixer may be held up (by a garbage-collection
+     * pause, say) before the sound drops out, which is what {@link #underruns()} counts. 0 when not
+     * playing on an OpenAL device.
+     */
+    public double deviceBufferMillis() {
+        return devicePeriodFrames == 0 ? 0
+                : dev.segue.output.OpenAl.bufferNanos(devicePeriodFrames, deviceLatencyNanos, sampleRate) / 1e6;
+    }
+
     /** The device's mixing period in milliseconds, 0 when unknown. */
     public double devicePeriodMillis() {
         return sampleRate == 0 ? 0 : devicePeriodFrames * 1000.0 / sampleRate;

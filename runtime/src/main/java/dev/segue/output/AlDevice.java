@@ -54,8 +54,7 @@ final class AlDevice {
         this.canDisconnect = alcIsExtensionPresent(device, "ALC_EXT_disconnect");
         this.hasClock = alcIsExtensionPresent(device, "ALC_SOFT_device_clock");
         int refresh = loopback ? 0 : org.lwjgl.openal.ALC10.alcGetInteger(device, org.lwjgl.openal.ALC10.ALC_REFRESH);
-        int wanted = OpenAlSoftConfig.wantedAt(rate);
-        int period = refresh <= 0 ? 0 : wanted > 0 && OpenAlSoftConfig.check(refresh, rate) == null ? wanted
+        int period = refresh <= 0 ? 0 : OpenAlSoftConfig.took(refresh, rate) ? OpenAlSoftConfig.wantedAt(rate)
                 : exactPeriod(rate, refresh, Math.round(deviceLatencyNanos() * rate / 1e9));
         this.periodFrames = period;
         this.periodNote = loopback ? null : OpenAlSoftConfig.check(refresh, rate, period);
@@ -75,14 +74,9 @@ final class AlDevice {
         return (int) Math.round(approx);
     }
 
-    /**
-     * The device's whole buffer in nanoseconds: what it holds when the mixer has just filled it, so
-     * how long OpenAL's mixer thread may be held up before the device runs dry. Its own latency plus
-     * the period being filled, at least two periods.
-     */
+    /** The device's whole buffer in nanoseconds ({@link OpenAl#bufferNanos}). */
     long bufferNanos(int rate) {
-        long period = periodFrames > 0 ? periodFrames * 1_000_000_000L / rate : 20_000_000L;
-        return Math.max(2 * period, deviceLatencyNanos() + period);
+        return OpenAl.bufferNanos(periodFrames, deviceLatencyNanos(), rate);
     }
 
     /** Opens the named device, or the system default for {@code null}, at {@code rate}. */

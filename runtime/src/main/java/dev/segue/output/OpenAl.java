@@ -38,6 +38,17 @@ public final class OpenAl {
         return OpenAlSoftConfig.request(periodFrames, periods);
     }
 
+    /**
+     * A device's whole buffer in nanoseconds: what it holds when the mixer has just filled it, so how
+     * long OpenAL's mixer thread may be held up before the device runs dry (in callback mode, an
+     * underrun). Its own latency plus the period being filled, at least two periods; an unknown
+     * period (0) counts as OpenAL Soft's default 20 ms.
+     */
+    public static long bufferNanos(int periodFrames, long latencyNanos, int rate) {
+        long period = periodFrames > 0 ? periodFrames * 1_000_000_000L / rate : 20_000_000L;
+        return Math.max(2 * period, latencyNanos + period);
+    }
+
     /** Output devices OpenAL can open, the default first; empty when OpenAL cannot load here. */
     public static List<String> devices() {
         return AlDevice.devices();

@@ -71,25 +71,28 @@ final class OpenAlSoftConfig {
 
     /**
      * Null when a device mixing in {@code refreshHz} periods per second at {@code rate} runs at the
-     * period asked for (or nothing was asked), else a sentence saying what it runs at and why.
+     * period asked for (or nothing was asked), else a sentence saying what it runs at ({@code actual}
+     * frames) and why.
      */
-    static synchronized String check(int refreshHz, int rate) {
-        return check(refreshHz, rate, refreshHz <= 0 ? 0 : Math.round(rate / (float) refreshHz));
-    }
-
-    /** As {@link #check(int, int)}, naming the device's period as {@code actual} frames. */
     static synchronized String check(int refreshHz, int rate, int actual) {
-        if (requestedFrames == 0 || refreshHz <= 0) {
+        if (requestedFrames == 0 || refreshHz <= 0 || took(refreshHz, rate)) {
             return null;
         }
         int wanted = wantedAt(rate);
-        if (Math.abs(rate / (double) refreshHz - wanted) <= Math.max(2, wanted * 0.02)) {
-            return null;
-        }
         return String.format(Locale.ROOT, "OpenAL Soft mixes in %d-frame periods (%.1f ms), not the %d (%.1f ms) Segue asked for: %s",
                 actual, actual * 1000.0 / rate, wanted, wanted * 1000.0 / rate,
                 why != null ? why : "OpenAL had already read its configuration (another part of the game opened a device"
                         + " first, libGDX's audio for one): call Segue.configureOpenAl() first thing in main()");
+    }
+
+    /**
+     * Whether a device mixing in {@code refreshHz} periods per second at {@code rate} runs at the
+     * period asked for ({@code ALC_REFRESH} is rounded down, so within a frame or two); false when
+     * nothing was asked.
+     */
+    static synchronized boolean took(int refreshHz, int rate) {
+        int wanted = wantedAt(rate);
+        return wanted > 0 && refreshHz > 0 && Math.abs(rate / (double) refreshHz - wanted) <= Math.max(2, wanted * 0.02);
     }
 
     /** The requested period in frames at {@code rate}, or 0. */

@@ -355,8 +355,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
                     callback ? "none (callback mode)" : s.queueBuffers() + " blocks = " + s.queueBuffers() * block + " frames = "
                             + String.format(Locale.ROOT, "%.2f ms", s.queueBuffers() * block * 1000.0 / RATE),
                     s.deviceLatencyMillis(), l.deviceLatencyFrames(), s.devicePeriodFrames(), s.devicePeriodMillis(),
-                    callback ? String.format(Locale.ROOT, ": an underrun is OpenAL's mixer held up longer than both, %.2f ms",
-                            Math.max(2 * s.devicePeriodMillis(), s.deviceLatencyMillis() + s.devicePeriodMillis()))
+                    callback ? String.format(Locale.ROOT, ": an underrun is OpenAL's mixer held up longer than its whole buffer,"
+                            + " %.2f ms", s.deviceBufferMillis())
                             : ": an underrun is the source running dry");
             w.printf(Locale.ROOT, "  command latency, %d setParameter/setState calls measured:%n", l.commands());
             line(w, "call -> audio thread reads it", l, l.reaction());
