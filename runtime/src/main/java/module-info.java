@@ -17,6 +17,15 @@ module dev.segue.runtime {
 
     exports dev.segue;
     exports dev.segue.library;
+    // The insides, for Segue's own command-line tools only (the `segue` CLI renders, audits and
+    // benchmarks on the engine's parts). A qualified export: no game can read these packages, and
+    // the tools' ToolsUseOnlyExportedApiTest holds them to this list.
+    exports dev.segue.control to dev.segue.tools;
+    exports dev.segue.cue to dev.segue.tools;
+    exports dev.segue.decode to dev.segue.tools;
+    exports dev.segue.engine to dev.segue.tools;
+    exports dev.segue.output to dev.segue.tools;
+    exports dev.segue.time to dev.segue.tools;
     // Gson binds the library's index and store records by reflection
     opens dev.segue.library to com.google.gson;
 }

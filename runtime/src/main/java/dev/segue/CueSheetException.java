@@ -1,5 +1,6 @@
 package dev.segue;
 
+import dev.segue.cue.SheetException;
 import java.util.List;
 
 /**
@@ -28,32 +29,29 @@ public class CueSheetException extends RuntimeException {
         }
     }
 
+    /**
+     * A stem whose audio could not be read.
+     *
+     * @param cue    its cue
+     * @param stem   its name
+     * @param file   the file as the sheet names it
+     * @param reason what is wrong with it
+     */
+    public record StemFailure(String cue, String stem, String file, String reason) {
+    }
+
     private final String sheet;
     private final List<String> errors;
     private final transient List<Problem> problems;
+    private final transient List<StemFailure> stems;
 
-    /** A sheet with {@code errors}, each {@code path: sentence}, whose lines are unknown. */
-    public CueSheetException(String sheet, List<String> errors) {
-        this(sheet, errors.stream().map(e -> unlocated(e)).toList(), false);
-    }
-
-    private CueSheetException(String sheet, List<Problem> problems, boolean located) {
-        super(sheet + ": " + problems.size() + (problems.size() == 1 ? " error" : " errors") + "\n  "
-                + String.join("\n  ", problems.stream().map(p -> located ? p.line() + ":" + p.column() + "  " + p : p.toString())
-                        .toList()));
-        this.sheet = sheet;
-        this.problems = List.copyOf(problems);
-        this.errors = this.problems.stream().map(Problem::toString).toList();
-    }
-
-    /** A sheet with {@code problems} whose lines and columns are known. */
-    public static CueSheetException located(String sheet, List<Problem> problems) {
-        return new CueSheetException(sheet, problems, true);
-    }
-
-    private static Problem unlocated(String error) {
-        int cut = error.indexOf(": ");
-        return cut < 0 ? new Problem("$", 0, 0, error) : new Problem(error.substring(0, cut), 0, 0, error.substring(cut + 2));
+    /** The loader's report, as the public face shows it (the same message). */
+    CueSheetException(SheetException e) {
+        super(e.getMessage());
+        this.sheet = e.sheet();
+        this.problems = e.problems().stream().map(p -> new Problem(p.path(), p.line(), p.column(), p.message())).toList();
+        this.errors = problems.stream().map(Problem::toString).toList();
+        this.stems = e.stemFailures().stream().map(f -> new StemFailure(f.cue(), f.stem(), f.file(), f.reason())).toList();
     }
 
     /** The sheet file. */
@@ -69,5 +67,10 @@ public class CueSheetException extends RuntimeException {
     /** Every error, in the order found, with its path, line and column. */
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** The stems whose audio could not be read (each is also one of the {@link #problems()}). */
+    public List<StemFailure> stemFailures() {
+        return stems;
     }
 }

@@ -39,7 +39,7 @@ public record SegueEvent(Type type, long frame, double seconds, int bar, int bea
         /**
          * Custom soundtracks: one of the player's songs began to play ({@code cue} is its cue,
          * {@code other} its title, {@code message} "title — artist"). See
-         * {@link dev.segue.library.CustomMusic}.
+         * {@link CustomMusic}.
          */
         SONG_STARTED,
         /** Custom soundtracks: a song stopped sounding (it ended, or the music moved on). */

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import dev.segue.engine.ScriptPlayer;
+import dev.segue.engine.Verb;
 
 /**
  * A timed session for offline renders: one event per line, {@code <seconds> <verb> <args>}, with
@@ -66,17 +67,15 @@ public final class SessionScript {
                     throw bad(name, line, "time " + w[0] + " must be between 0 and 86400 seconds");
                 }
                 if (w.length < 2) {
-                    throw bad(name, line, "a time needs a verb after it (state, param, trigger, stinger, duck, pause, resume, end)");
+                    throw bad(name, line, "a time needs a verb after it (" + Verb.words() + ")");
                 }
-                String verb = w[1].toLowerCase(Locale.ROOT);
+                Verb v = Verb.of(w[1]);
+                if (v == null) {
+                    throw bad(name, line, "unknown verb '" + w[1] + "': use " + Verb.words());
+                }
+                String verb = v.word();
                 List<String> args = List.of(w).subList(2, w.length);
-                int want = switch (verb) {
-                    case "state", "trigger", "stinger" -> 1;
-                    case "param", "duck" -> 2;
-                    case "pause", "resume", "end" -> 0;
-                    default -> throw bad(name, line, "unknown verb '" + w[1]
-                            + "': use state, param, trigger, stinger, duck, pause, resume or end");
-                };
+                int want = v.arity();
                 if (args.size() != want) {
                     throw bad(name, line, "'" + verb + "' takes " + want + (want == 1 ? " argument" : " arguments")
                             + ", got " + args.size());
@@ -144,6 +143,11 @@ public final class SessionScript {
     /** The steps in time order. */
     public List<Step> steps() {
         return steps;
+    }
+
+    /** The steps as the script player plays them. */
+    List<ScriptPlayer.Step> plays() {
+        return steps.stream().map(s -> new ScriptPlayer.Step(s.seconds(), Verb.of(s.verb()), s.args())).toList();
     }
 
     /** Seconds at which the session ends. */

@@ -72,7 +72,7 @@ class AllocationFreeTest {
                 .withAssignments(dev.segue.library.Assignments.SCORE_EVERYWHERE.with("explore", "mine"));
         try (Segue segue = Segue.builder().cueSheet(DeterminismTest.richSheet(dir)).pullRealtime().streamVoices(16)
                 .build()) {
-            var music = dev.segue.library.CustomMusic.attach(segue, lib, store);
+            var music = CustomMusic.attach(segue, lib, store);
             java.util.List<SegueEvent> started = new java.util.concurrent.CopyOnWriteArrayList<>();
             segue.addListener(e -> {
                 if (e.type() == SegueEvent.Type.SONG_STARTED || e.type() == SegueEvent.Type.ERROR) {

@@ -29,7 +29,7 @@ public final class OpenAlPeriodProbe {
             System.out.println("devices=" + Segue.outputDevices());
         }
         OpenALLwjgl3Audio gdx = opts.contains("gdx-first") ? new OpenALLwjgl3Audio() : null;
-        Segue.Builder b = Segue.builder().cueSheet(Path.of(args[0]));
+        SegueBuilder b = Segue.builder().cueSheet(Path.of(args[0]));
         if (opts.contains("openal-own")) {
             b.devicePeriod(0, 0);
         }

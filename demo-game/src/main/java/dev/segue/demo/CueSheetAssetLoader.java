@@ -10,6 +10,7 @@ import com.badlogic.gdx.files.FileHandle;
 import com.badlogic.gdx.utils.Array;
 import com.badlogic.gdx.utils.GdxRuntimeException;
 import dev.segue.Segue;
+import dev.segue.SegueBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -80,7 +81,7 @@ public final class CueSheetAssetLoader extends AsynchronousAssetLoader<Segue, Cu
     /** Builds a Segue from {@code file} with {@code p} (may be null); used by the loader and directly. */
     static Segue build(FileHandle file, Parameters p) {
         Path path = path(file, p == null || p.cache == null ? SheetFiles.defaultCache() : p.cache);
-        Segue.Builder b = Segue.builder().cueSheet(path);
+        SegueBuilder b = Segue.builder().cueSheet(path);
         if (p != null && p.offline) {
             b.offline();
         }

@@ -3,6 +3,7 @@ package dev.segue.demo;
 import dev.segue.CueInfo;
 import dev.segue.OutputStats;
 import dev.segue.Segue;
+import dev.segue.SegueBuilder;
 import dev.segue.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class RuntimeApi {
      * Points the builder at the chosen output: the default device, the silent output, or a named
      * device (if that cannot be opened, Segue plays silently and says so with an OUTPUT event).
      */
-    static void output(Segue.Builder b, String name) {
+    static void output(SegueBuilder b, String name) {
         if (SILENT_OUTPUT.equals(name)) {
             b.silentOutput();
         } else if (name != null && !DEFAULT_OUTPUT.equals(name)) {

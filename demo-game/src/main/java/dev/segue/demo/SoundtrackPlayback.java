@@ -1,7 +1,7 @@
 package dev.segue.demo;
 
 import dev.segue.Segue;
-import dev.segue.library.CustomMusic;
+import dev.segue.CustomMusic;
 import dev.segue.library.LibraryStore;
 import dev.segue.library.LibraryTask;
 import dev.segue.library.Progress;

@@ -7,8 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
-import dev.segue.AudioFormatException;
-import dev.segue.CueSheetException;
+import dev.segue.decode.AudioFormatException;
 import dev.segue.decode.PcmData;
 import dev.segue.decode.AudioFiles;
 import dev.segue.decode.PcmSource;
@@ -33,7 +32,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a cue sheet (JSON) and the audio it names, checks everything, and either returns a
- * {@link CueSheet} or throws a {@link CueSheetException} listing every error with its JSON path.
+ * {@link CueSheet} or throws a {@link SheetException} listing every error with its JSON path.
  * The format is described in {@code docs/CUESHEET.md}.
  */
 public final class CueSheetLoader extends SheetValues {
@@ -44,20 +43,22 @@ public final class CueSheetLoader extends SheetValues {
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
             "description");
     private static final Set<String> STEM = Set.of("name", "file", "gainDb", "gainCurve");
-    /** In a derived sheet a stem may also say {@code "stream": true}: streamed whatever its length (a player's song). */
-    private static final Set<String> DERIVED_STEM = Set.of("name", "file", "gainDb", "gainCurve", "stream");
 
     private final int sampleRate;
     private final long streamAbove;
     private final int headFrames;
     private final Map<Path, Object> audioCache = new HashMap<>();
-    /** Streamed files, with the JSON path of the first stem that names each (for errors). */
-    private final Map<StreamedPcm, String> streamed = new LinkedHashMap<>();
+    /** Streamed files, with the first stem that names each (for errors). */
+    private final Map<StreamedPcm, StemRef> streamed = new LinkedHashMap<>();
+    /** Stems whose audio could not be read, as records. */
+    private final List<SheetException.StemFailure> stemFailures = new ArrayList<>();
+
+    /** A stem as the sheet names it: its JSON path, its cue and its name. */
+    private record StemRef(String path, String cue, String stem) {
+    }
     private Path dir;
     /** Stems decoded by earlier loads of the same Segue, or null. */
     private DecodedStems decoded;
-    /** Whether stems may name absolute files (only for sheets the runtime derives itself). */
-    private boolean anywhere;
 
     private CueSheetLoader(int sampleRate, long streamAbove, int headFrames) {
         super(new ArrayList<>(), new ArrayList<>());
@@ -69,7 +70,7 @@ public final class CueSheetLoader extends SheetValues {
     /**
      * Loads {@code file}, resolving every musical position at {@code sampleRate}.
      *
-     * @throws CueSheetException listing every problem found
+     * @throws SheetException listing every problem found
      */
     public static CueSheet load(Path file, int sampleRate) {
         return load(file, sampleRate, Long.MAX_VALUE, 0);
@@ -81,7 +82,7 @@ public final class CueSheetLoader extends SheetValues {
      * playback may jump to (its cue's start, entry, loop start and loop end) and half as many before
      * it. Shorter stems are decoded whole into memory and shared.
      *
-     * @throws CueSheetException listing every problem found
+     * @throws SheetException listing every problem found
      */
     public static CueSheet load(Path file, int sampleRate, long streamAboveFrames, int headFrames) {
         return load(file, sampleRate, streamAboveFrames, headFrames, null);
@@ -91,25 +92,10 @@ public final class CueSheetLoader extends SheetValues {
      * Like {@link #load(Path, int, long, int)}, taking unchanged in-memory stems from {@code decoded}
      * (null: none) instead of decoding them again, and leaving it holding this sheet's stems.
      *
-     * @throws CueSheetException listing every problem found
+     * @throws SheetException listing every problem found
      */
     public static CueSheet load(Path file, int sampleRate, long streamAboveFrames, int headFrames, DecodedStems decoded) {
         CueSheetLoader l = new CueSheetLoader(sampleRate, streamAboveFrames, headFrames);
-        l.decoded = decoded;
-        return l.read(file.toAbsolutePath().normalize());
-    }
-
-    /**
-     * Loads a sheet the runtime wrote itself (custom-soundtrack playback): like
-     * {@link #load(Path, int, long, int)}, but stems may also name absolute files anywhere (the player's
-     * songs), with unchanged in-memory stems from {@code decoded} (null: none). Never use it for a sheet a user or composer wrote: their stems must stay beside the sheet.
-     *
-     * @throws CueSheetException listing every problem found
-     */
-    public static CueSheet loadDerived(Path file, int sampleRate, long streamAboveFrames, int headFrames,
-            DecodedStems decoded) {
-        CueSheetLoader l = new CueSheetLoader(sampleRate, streamAboveFrames, headFrames);
-        l.anywhere = true;
         l.decoded = decoded;
         return l.read(file.toAbsolutePath().normalize());
     }
@@ -121,9 +107,9 @@ public final class CueSheetLoader extends SheetValues {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new CueSheetException(file.toString(), List.of("no such file"));
+            throw SheetException.unreadable(file.toString(), "no such file");
         } catch (IOException e) {
-            throw new CueSheetException(file.toString(), List.of("cannot read: " + e.getMessage()));
+            throw SheetException.unreadable(file.toString(), "cannot read: " + e.getMessage());
         }
         try (Reader r = new StringReader(text)) {
             JsonReader jr = new JsonReader(r);
@@ -135,12 +121,12 @@ public final class CueSheetLoader extends SheetValues {
             boolean found = at.find();
             int line = found ? Integer.parseInt(at.group(1)) : 1;
             int column = found ? Integer.parseInt(at.group(2)) : 1;
-            throw CueSheetException.located(file.toString(), List.of(new CueSheetException.Problem("$", line, column,
-                    "not valid JSON: " + msg)));
+            throw new SheetException(file.toString(), List.of(new SheetException.Problem("$", line, column,
+                    "not valid JSON: " + msg)), List.of(), true);
         }
         if (!root.isJsonObject()) {
-            throw CueSheetException.located(file.toString(), List.of(new CueSheetException.Problem("$", 1, 1,
-                    "a cue sheet is a JSON object")));
+            throw new SheetException(file.toString(), List.of(new SheetException.Problem("$", 1, 1,
+                    "a cue sheet is a JSON object")), List.of(), true);
         }
         JsonObject top = root.getAsJsonObject();
         unknownKeys(top, TOP, "");
@@ -207,7 +193,7 @@ public final class CueSheetLoader extends SheetValues {
         Lowpass lowpass = busReader.lowpass(top, paramIndex);
         List<Duck> ducks = busReader.ducks(top);
         if (!errors.isEmpty()) {
-            throw CueSheetException.located(file.toString(), problems(text));
+            throw new SheetException(file.toString(), problems(text), stemFailures, true);
         }
         if (decoded != null) {
             decoded.retain(audioCache.keySet());
@@ -217,15 +203,15 @@ public final class CueSheetLoader extends SheetValues {
     }
 
     /** Every error found, with the line and column of the value its path names. */
-    private List<CueSheetException.Problem> problems(String text) {
+    private List<SheetException.Problem> problems(String text) {
         JsonLocator where = JsonLocator.of(text);
-        List<CueSheetException.Problem> out = new ArrayList<>();
+        List<SheetException.Problem> out = new ArrayList<>();
         for (int i = 0; i < errors.size(); i++) {
             String path = errorPaths.get(i);
             // an unknown field is pointed at by its key; anything else by its value
             JsonLocator.Location at = errors.get(i).endsWith("unknown field") || errors.get(i).contains(": unknown field;")
                     ? where.keyOf(path) : where.locate(path);
-            out.add(new CueSheetException.Problem(path, at.line(), at.column(), errors.get(i).substring(path.length() + 2)));
+            out.add(new SheetException.Problem(path, at.line(), at.column(), errors.get(i).substring(path.length() + 2)));
         }
         return out;
     }
@@ -290,7 +276,7 @@ public final class CueSheetLoader extends SheetValues {
                     error(sp, "a stem is an object like {\"name\": \"drums\", \"file\": \"drums.wav\"}");
                     continue;
                 }
-                Stem s = stem(arr.get(i).getAsJsonObject(), sp, params);
+                Stem s = stem(name, arr.get(i).getAsJsonObject(), sp, params);
                 if (s != null) {
                     if (!names.add(s.name())) {
                         error(sp + ".name", "another stem of this cue is already named '" + s.name() + "'");
@@ -470,10 +456,8 @@ public final class CueSheetLoader extends SheetValues {
         return new TempoMap.Change(bar, bpm, num, den);
     }
 
-    private Stem stem(JsonObject s, String path, Map<String, Integer> params) {
-        unknownKeys(s, anywhere ? DERIVED_STEM : STEM, path);
-        boolean stream = anywhere && s.get("stream") instanceof com.google.gson.JsonPrimitive b && b.isBoolean()
-                && b.getAsBoolean();
+    private Stem stem(String cue, JsonObject s, String path, Map<String, Integer> params) {
+        unknownKeys(s, STEM, path);
         String name = string(s, "name", path, true);
         String file = string(s, "file", path, true);
         float gain = (float) Math.pow(10, number(s, "gainDb", path, 0) / 20);
@@ -484,7 +468,7 @@ public final class CueSheetLoader extends SheetValues {
         if (file == null || name == null) {
             return null;
         }
-        Object audio = audio(file, path + ".file", stream);
+        Object audio = audio(file, new StemRef(path + ".file", cue, name));
         if (audio == null) {
             return null;
         }
@@ -501,9 +485,10 @@ public final class CueSheetLoader extends SheetValues {
 
     /**
      * The file's audio: a {@link PcmData} in memory, or a {@link StreamedPcm} if longer than the
-     * threshold or {@code stream} is asked.
+     * threshold.
      */
-    private Object audio(String file, String path, boolean stream) {
+    private Object audio(String file, StemRef ref) {
+        String path = ref.path();
         Path rel;
         try {
             rel = Path.of(file);
@@ -512,7 +497,7 @@ public final class CueSheetLoader extends SheetValues {
             return null;
         }
         Path p = dir.resolve(rel).normalize();
-        if (!(anywhere && rel.isAbsolute()) && (rel.isAbsolute() || !p.startsWith(dir))) {
+        if (rel.isAbsolute() || !p.startsWith(dir)) {
             error(path, "'" + file + "' is outside the sheet's folder; stems must live beside the sheet");
             return null;
         }
@@ -520,10 +505,10 @@ public final class CueSheetLoader extends SheetValues {
             return audioCache.get(p);
         }
         if (!Files.isRegularFile(p)) {
-            error(path, "no such file '" + file + "'");
+            stemFailed(ref, file, "no such file '" + file + "'");
             return null;
         }
-        DecodedStems.Stamp stamp = decoded == null || stream ? null : DecodedStems.stamp(p); // a song is not read whole
+        DecodedStems.Stamp stamp = decoded == null ? null : DecodedStems.stamp(p);
         PcmData kept = stamp == null ? null : decoded.get(p, sampleRate, stamp);
         if (kept != null) {
             audioCache.put(p, kept);
@@ -532,10 +517,10 @@ public final class CueSheetLoader extends SheetValues {
         try {
             PcmSource src = AudioFiles.open(p, sampleRate); // resampled to the mixer rate if need be
             Object d;
-            if (stream || src.frames() > streamAbove) {
+            if (src.frames() > streamAbove) {
                 try (src) {
                     StreamedPcm st = StreamedPcm.of(p, sampleRate, src);
-                    streamed.put(st, path);
+                    streamed.put(st, ref);
                     d = st;
                 }
             } else {
@@ -548,22 +533,28 @@ public final class CueSheetLoader extends SheetValues {
             audioCache.put(p, d);
             return d;
         } catch (AudioFormatException e) {
-            error(path, "cannot read '" + file + "': " + e.reason());
+            stemFailed(ref, file, "cannot read '" + file + "': " + e.reason());
         } catch (IOException e) {
-            error(path, "cannot read '" + file + "': " + e);
+            stemFailed(ref, file, "cannot read '" + file + "': " + e);
         }
         return null;
     }
 
+    /** A stem's audio could not be read: an error at its path, and a record of it. */
+    private void stemFailed(StemRef ref, String file, String why) {
+        error(ref.path(), why);
+        stemFailures.add(new SheetException.StemFailure(ref.cue(), ref.stem(), file, why));
+    }
+
     /** Decodes the resident heads of every streamed file, now that every cue's jump targets are known. */
     private void decodeHeads() {
-        for (Map.Entry<StreamedPcm, String> e : streamed.entrySet()) {
+        for (Map.Entry<StreamedPcm, StemRef> e : streamed.entrySet()) {
             try {
                 e.getKey().decodeHeads(headFrames / 2, headFrames);
             } catch (AudioFormatException x) {
-                error(e.getValue(), "cannot read '" + e.getKey().name() + "': " + x.reason());
+                stemFailed(e.getValue(), e.getKey().name(), "cannot read '" + e.getKey().name() + "': " + x.reason());
             } catch (IOException x) {
-                error(e.getValue(), "cannot read '" + e.getKey().name() + "': " + x);
+                stemFailed(e.getValue(), e.getKey().name(), "cannot read '" + e.getKey().name() + "': " + x);
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.segue.decode;
 
-import dev.segue.AudioFormatException;
 import java.io.IOException;
 import java.util.Arrays;
 

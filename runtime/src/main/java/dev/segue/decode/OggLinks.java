@@ -3,7 +3,6 @@ package dev.segue.decode;
 import com.jcraft.jogg.Packet;
 import com.jcraft.jorbis.Comment;
 import com.jcraft.jorbis.Info;
-import dev.segue.AudioFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.segue.decode;
 
 import com.jcraft.jogg.Packet;
-import dev.segue.AudioFormatException;
 import java.io.IOException;
 
 /**

@@ -3,7 +3,6 @@ package dev.segue.decode;
 import com.jcraft.jogg.Packet;
 import com.jcraft.jorbis.Block;
 import com.jcraft.jorbis.DspState;
-import dev.segue.AudioFormatException;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;

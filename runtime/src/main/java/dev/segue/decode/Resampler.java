@@ -125,11 +125,6 @@ public final class Resampler {
         return consumed;
     }
 
-    /** The index of the next output frame this converter will write. */
-    public long nextOutputFrame() {
-        return next;
-    }
-
     /** Forgets all input: the next output frame is frame 0 and the next input is frame 0 (for a seek to the start). */
     public void reset() {
         startAt(0);

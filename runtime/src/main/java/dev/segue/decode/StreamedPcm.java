@@ -1,6 +1,5 @@
 package dev.segue.decode;
 
-import dev.segue.AudioFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,10 +161,5 @@ public final class StreamedPcm {
     /** The samples of head {@code i}, interleaved; callers must not write to it. */
     public float[] headData(int i) {
         return headData[i];
-    }
-
-    /** Frames held in memory by the heads. */
-    public long residentFrames() {
-        return Arrays.stream(headFrames).asLongStream().sum();
     }
 }

@@ -1,6 +1,5 @@
 package dev.segue.decode;
 
-import dev.segue.AudioFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.segue.library;
 
-import dev.segue.AudioFormatException;
+import dev.segue.decode.AudioFormatException;
 import dev.segue.decode.AudioFiles;
 import dev.segue.decode.OggSource;
 import dev.segue.decode.PcmSource;

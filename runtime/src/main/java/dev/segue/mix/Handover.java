@@ -37,16 +37,16 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>{@link #render} allocates nothing, takes no lock, and does no I/O.
  */
-public final class Handover {
+public final class Handover<O> {
     /** A prepared hand-over: made off the audio thread by {@link #prepare}. */
-    public static final class Next {
+    public static final class Next<O> {
         final Mixer base;
         final CommandRing baseCommands;
         final ParameterSlots baseSlots;
         final Mixer mixer;
         final CommandRing commands;
         final ParameterSlots slots;
-        final Object owner;
+        final O owner;
         final int[] stateMap;
         final int[] cueMap;
         final int[] stingerMap;
@@ -63,7 +63,7 @@ public final class Handover {
         final float[] seen;
         int seenVolume;
 
-        private Next(Next from, Mixer mixer, CommandRing commands, ParameterSlots slots, Object owner, int unit,
+        private Next(Next<O> from, Mixer mixer, CommandRing commands, ParameterSlots slots, O owner, int unit,
                 int move) {
             this.unit = unit;
             this.move = move;
@@ -149,17 +149,18 @@ public final class Handover {
         }
 
         /** The object the caller attached (its game-side view of the new sheet). */
-        public Object owner() {
+        public O owner() {
             return owner;
         }
     }
 
-    private final AtomicReference<Next> pending = new AtomicReference<>();
-    private volatile Next active;
+    private final AtomicReference<Next<O>> pending = new AtomicReference<>();
+    private volatile Next<O> active;
     /** Most hand-overs whose old mixers still play tails and forward late commands at once. */
     static final int MAX_RETIRED = 4;
     /** The retired hand-overs, oldest first (each one's new mixer is the next one's old), and since when. */
-    private final Next[] retired = new Next[MAX_RETIRED];
+    @SuppressWarnings("unchecked")
+    private final Next<O>[] retired = (Next<O>[]) new Next<?>[MAX_RETIRED];
     private final long[] retiredSince = new long[MAX_RETIRED];
     private int retiredCount;
     private final float[] scratch;
@@ -172,14 +173,14 @@ public final class Handover {
      * @param owner     the caller's object for it (returned by {@link #owner()})
      * @param maxFrames the most frames one {@link #render} call asks for
      */
-    public Handover(Mixer first, CommandRing commands, ParameterSlots slots, Object owner, int maxFrames) {
-        Next n = new Next(null, first, commands, slots, owner, Grid.BAR, -1);
+    public Handover(Mixer first, CommandRing commands, ParameterSlots slots, O owner, int maxFrames) {
+        Next<O> n = new Next<>(null, first, commands, slots, owner, Grid.BAR, -1);
         active = n;
         scratch = new float[maxFrames * 2];
     }
 
     /** The owner of the mixer playing now: it changes on the audio thread at the swap. Any thread. */
-    public Object owner() {
+    public O owner() {
         return active.owner;
     }
 
@@ -192,7 +193,7 @@ public final class Handover {
      * Queues {@code mixer} to take over at the next bar; replaces a hand-over still waiting. Off the
      * audio thread; the index maps are built here.
      */
-    public void prepare(Mixer mixer, CommandRing commands, ParameterSlots slots, Object owner) {
+    public void prepare(Mixer mixer, CommandRing commands, ParameterSlots slots, O owner) {
         prepare(mixer, commands, slots, owner, false, null);
     }
 
@@ -204,7 +205,7 @@ public final class Handover {
      *
      * @throws IllegalArgumentException if the new sheet has no cue {@code moveTo}
      */
-    public void prepare(Mixer mixer, CommandRing commands, ParameterSlots slots, Object owner, boolean onBeat,
+    public void prepare(Mixer mixer, CommandRing commands, ParameterSlots slots, O owner, boolean onBeat,
             String moveTo) {
         int move = -1;
         if (moveTo != null) {
@@ -215,9 +216,9 @@ public final class Handover {
             move = c.index();
         }
         while (true) {
-            Next waiting = pending.get();
-            Next base = active;
-            Next n = new Next(base, mixer, commands, slots, owner, onBeat ? Grid.BEAT : Grid.BAR, move);
+            Next<O> waiting = pending.get();
+            Next<O> base = active;
+            Next<O> n = new Next<>(base, mixer, commands, slots, owner, onBeat ? Grid.BEAT : Grid.BAR, move);
             if (active == base && pending.compareAndSet(waiting, n)) {
                 return; // if the audio thread swapped meanwhile, pending is no longer `waiting`: redo
             }
@@ -231,7 +232,7 @@ public final class Handover {
 
     /** Renders {@code frames} frames (at most maxFrames) into {@code out}, overwritten. Audio thread. */
     public void render(float[] out, int frames) {
-        Next n = pending.get();
+        Next<O> n = pending.get();
         Mixer m = active.mixer;
         if (n != null && retiredCount < MAX_RETIRED && n.base == m) {
             long f = swapFrame(m, n.unit, frames);
@@ -293,7 +294,7 @@ public final class Handover {
     }
 
     /** Commands and parameter writes that still reached the old sheet go on to the new one, remapped. */
-    private void forward(Next r) {
+    private void forward(Next<O> r) {
         while (r.baseCommands.poll(cmd)) {
             int arg = remap(r, cmd[0], cmd[1]);
             if (arg >= 0) {
@@ -317,7 +318,7 @@ public final class Handover {
     }
 
     /** An old-sheet command argument in the new sheet's indices, or -1 if its target is gone. */
-    private static int remap(Next r, int type, int arg) {
+    private static int remap(Next<?> r, int type, int arg) {
         switch (type) {
             case CommandRing.SET_STATE:
                 return r.stateMap[arg];
@@ -382,7 +383,7 @@ public final class Handover {
     }
 
     /** The swap at frame {@code old.now}. */
-    private void swap(Next n) {
+    private void swap(Next<O> n) {
         Mixer old = n.base;
         Mixer m = n.mixer;
         int carried = -2; // the destination of a transition not yet heard, carried over; -2 for none

@@ -665,7 +665,7 @@ public final class Mixer {
      * parameters' smoothed values and targets, cue positions and stinger cooldowns, each mapped by
      * name through {@code h}. Allocates nothing.
      */
-    void inherit(Mixer old, Handover.Next h) {
+    void inherit(Mixer old, Handover.Next<?> h) {
         now = old.now;
         segStart = now;
         segEnd = now;

@@ -100,11 +100,6 @@ final class OpenAlSoftConfig {
         return requestedFrames == 0 ? 0 : (int) Math.round(requestedFrames * (double) rate / CONFIG_RATE);
     }
 
-    /** Periods in the device buffer asked for, or 0. */
-    static synchronized int wantedPeriods() {
-        return requestedPeriods;
-    }
-
     private static String describe(int frames, int periods) {
         return frames + " frames x " + periods;
     }

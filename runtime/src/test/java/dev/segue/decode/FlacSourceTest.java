@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.segue.AudioFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

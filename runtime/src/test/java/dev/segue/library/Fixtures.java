@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /** Real files for the library tests: synthesised audio written as WAV, then real encoders. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static boolean onPath(String tool) {
+    public static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {
                 return true;
@@ -27,7 +27,7 @@ final class Fixtures {
     }
 
     /** Runs {@code argv} (each argument as given: spaces and Unicode survive); fails the test if it fails. */
-    static void run(Path dir, String... argv) throws IOException, InterruptedException {
+    public static void run(Path dir, String... argv) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", argv) + " timed out");
@@ -38,7 +38,7 @@ final class Fixtures {
      * A metronome: a decaying 1 kHz tone burst (1.6 kHz on each bar's first beat) at {@code bpm},
      * the first at {@code firstBeat} seconds, over a faint noise floor.
      */
-    static float[] clicks(int rate, double seconds, double bpm, double firstBeat) {
+    public static float[] clicks(int rate, double seconds, double bpm, double firstBeat) {
         int n = (int) Math.round(seconds * rate);
         float[] out = new float[n];
         SplittableRandom r = new SplittableRandom(7);
@@ -58,7 +58,7 @@ final class Fixtures {
     }
 
     /** Where the clicks of {@link #clicks} start, in seconds. */
-    static double[] clickTimes(double seconds, double bpm, double firstBeat) {
+    public static double[] clickTimes(double seconds, double bpm, double firstBeat) {
         int count = 0;
         while (firstBeat + count * 60 / bpm < seconds) {
             count++;
@@ -71,7 +71,7 @@ final class Fixtures {
     }
 
     /** Writes mono or interleaved {@code samples} as 16-bit PCM WAV. */
-    static Path wav16(Path file, int rate, int channels, float[] samples) throws IOException {
+    public static Path wav16(Path file, int rate, int channels, float[] samples) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + samples.length * 2).put("WAVE".getBytes());
         b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate)
@@ -86,7 +86,7 @@ final class Fixtures {
     }
 
     /** Encodes {@code wav} to {@code out} with the encoder {@code out}'s extension calls for, plus {@code tagArgs}. */
-    static Path encode(Path wav, Path out, List<String> tagArgs) throws IOException, InterruptedException {
+    public static Path encode(Path wav, Path out, List<String> tagArgs) throws IOException, InterruptedException {
         String name = out.getFileName().toString();
         List<String> cmd = new java.util.ArrayList<>();
         if (name.endsWith(".ogg")) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Tempo and beat phase on music whose tempo is known: click tracks at several tempos, encoded by the
  * real encoders, must come back within 2 % of their tempo with every beat within 20 ms.
  */
-class TempoTest {
+public class TempoTest {
     static final int RATE = 44_100;
     static final double SECONDS = 24;
 
@@ -136,7 +136,7 @@ class TempoTest {
     }
 
     /** The stems of a cue folder (those whose names start with one of {@code only}, or all) mixed to mono. */
-    static float[] mixOf(Path dir, List<String> only) throws Exception {
+    public static float[] mixOf(Path dir, List<String> only) throws Exception {
         float[] mix = null;
         try (var files = Files.list(dir)) {
             for (Path p : files.sorted().toList()) {

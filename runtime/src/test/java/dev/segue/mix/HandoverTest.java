@@ -77,7 +77,7 @@ class HandoverTest {
         Files.writeString(dir.resolve("b.json"), B);
         Rig a = new Rig(dir.resolve("a.json"));
         Rig b = new Rig(dir.resolve("b.json"));
-        Handover h = new Handover(a.mixer, a.commands, a.slots, "a", 512);
+        Handover<String> h = new Handover<>(a.mixer, a.commands, a.slots, "a", 512);
         float[] buf = new float[1024];
         a.commands.offer(CommandRing.SET_STATE, a.sheet.stateIndex("x"));
         h.render(buf, 512);

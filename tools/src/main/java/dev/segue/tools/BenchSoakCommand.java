@@ -79,7 +79,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
     boolean callback;
 
     @Option(names = "--period", paramLabel = "FRAMES", defaultValue = "" + Segue.DEFAULT_PERIOD_FRAMES,
-            description = "The OpenAL Soft mixing period Segue asks for (Segue.Builder.devicePeriod), in frames at 48 kHz"
+            description = "The OpenAL Soft mixing period Segue asks for (SegueBuilder.devicePeriod), in frames at 48 kHz"
                     + " (default ${DEFAULT-VALUE}, Segue's default); 0 leaves OpenAL Soft's own (960 x 3).")
     int period;
 
@@ -144,7 +144,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
     }
 
     /** Segue as the soak plays it: the asked block, queue, mode and OpenAL Soft period. */
-    private Segue.Builder builder(Path sheet) {
+    private dev.segue.SegueBuilder builder(Path sheet) {
         return Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).callbackOutput(callback)
                 .devicePeriod(period, period == 0 ? 0 : periods);
     }

@@ -1,5 +1,6 @@
 package dev.segue.tools;
 
+import dev.segue.engine.ScriptPlayer;
 import dev.segue.SessionScript;
 import dev.segue.cue.CueSheet;
 import dev.segue.cue.CueSheetLoader;
@@ -20,11 +21,11 @@ final class SessionPicture {
     static void render(Path sheetFile, SessionScript script, Path png, Path stemsDir, PrintWriter out, PrintWriter err)
             throws IOException {
         CueSheet sheet = CueSheetLoader.load(sheetFile, 48_000);
-        List<Session.Command> commands = Session.commands(sheet, script);
+        List<ScriptPlayer.Step> steps = Session.steps(script);
         long end = Math.round(script.endSeconds() * sheet.sampleRate());
         int columns = Timeline.columnsFor(script.endSeconds());
         Progress progress = Progress.on(err, "segue render", "renders", 1);
-        Capture cap = Capture.of(sheet, commands, end, columns, stemsDir, Runtime.getRuntime().availableProcessors(),
+        Capture cap = Capture.of(sheet, steps, end, columns, stemsDir, Runtime.getRuntime().availableProcessors(),
                 progress);
         progress.finish();
         if (png != null) {

@@ -29,6 +29,56 @@ class RenderPictureTest {
         return out;
     }
 
+    /**
+     * Every verb reaches the per-stem renders as it reaches the mix (one script player for both): with
+     * the dialogue duck held from 2 s to 5 s on the project's score, the stems still add up to the mix,
+     * inside the duck too, and the duck is heard (the mix is lower inside it).
+     */
+    @Test
+    void theStemsAddUpToTheMixWithDucksHeld() throws IOException {
+        Path out = tmp.resolve("duck");
+        Path script = tmp.resolve("duck.script");
+        Files.writeString(script, "0 state explore\n2 duck dialogue on\n5 duck dialogue off\n7 end\n");
+        Cli r = Cli.run("render", Path.of("..", "assets", "score", "score.cues.json").toString(), "--script",
+                script.toString(), "--out", out.resolve("mix.wav").toString(), "--stems", out.resolve("stems").toString());
+        assertEquals(0, r.exitCode(), r.all());
+        List<Path> stems;
+        try (Stream<Path> s = Files.list(out.resolve("stems"))) {
+            stems = s.sorted().toList();
+        }
+        assertTrue(stems.size() >= 2, stems.toString());
+        Wav mix = Wav.read(out.resolve("mix.wav"));
+        double worst = worstDifference(mix, stems);
+        assertTrue(worst < 1e-4, "the stems do not add up to the mix with the duck held: off by " + worst);
+        int rate = 48_000;
+        assertTrue(rms(mix, 3 * rate, 4 * rate) < 0.5 * rms(mix, rate, 2 * rate),
+                "the duck lowers the mix: " + rms(mix, 3 * rate, 4 * rate) + " against " + rms(mix, rate, 2 * rate));
+    }
+
+    private static double worstDifference(Wav mix, List<Path> stems) throws IOException {
+        double[] sum = new double[mix.samples().length];
+        for (Path p : stems) {
+            Wav w = Wav.read(p);
+            assertEquals(mix.samples().length, w.samples().length, p.toString());
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += w.samples()[i];
+            }
+        }
+        double worst = 0;
+        for (int i = 0; i < sum.length; i++) {
+            worst = Math.max(worst, Math.abs(sum[i] - mix.samples()[i]));
+        }
+        return worst;
+    }
+
+    private static double rms(Wav w, int fromFrame, int toFrame) {
+        double e = 0;
+        for (int i = 2 * fromFrame; i < 2 * toFrame; i++) {
+            e += w.samples()[i] * (double) w.samples()[i];
+        }
+        return Math.sqrt(e / (2.0 * (toFrame - fromFrame)));
+    }
+
     @Test
     void sameInputSameBytesAndTheStemsAddUpToTheMix() throws IOException {
         Path a = render("a");
@@ -44,19 +94,7 @@ class RenderPictureTest {
         for (Path p : stems) {
             assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(b.resolve("stems").resolve(p.getFileName())), p.toString());
         }
-        Wav mix = Wav.read(a.resolve("mix.wav"));
-        double[] sum = new double[mix.samples().length];
-        for (Path p : stems) {
-            Wav w = Wav.read(p);
-            assertEquals(mix.samples().length, w.samples().length, p.toString());
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += w.samples()[i];
-            }
-        }
-        double worst = 0;
-        for (int i = 0; i < sum.length; i++) {
-            worst = Math.max(worst, Math.abs(sum[i] - mix.samples()[i]));
-        }
+        double worst = worstDifference(Wav.read(a.resolve("mix.wav")), stems);
         assertTrue(worst < 1e-4, "the stems do not add up to the mix: off by " + worst);
         assertTrue(Wav.read(stems.get(2)).peak() > 0.01, "action's pad sounds after the change to combat");
     }

@@ -1,5 +1,7 @@
 package dev.segue.tools.matrix;
 
+import dev.segue.engine.Commands;
+import dev.segue.engine.ScriptPlayer;
 import dev.segue.control.Events;
 import dev.segue.cue.Cue;
 import dev.segue.cue.CueSheet;
@@ -153,18 +155,18 @@ public final class Matrix {
     /** Renders and audits one case. */
     static Result one(CueSheet sheet, Case c, Path wavDir, Audit.Thresholds th) throws IOException {
         int rate = sheet.sampleRate();
-        Session.Player p = new Session.Player(sheet);
+        ScriptPlayer p = Session.player(sheet);
         long request;
         Recorder rec;
         if (c.from() >= 0) {
             // the source comes in from silence through the sheet's rule; find where it starts sounding, at
             // which position, and ask for the destination when it reaches the case's point
-            p.goTo(c.from());
+            goTo(p, sheet, c.from());
             long startFrame = -1;
             long startPos = 0;
             while (startFrame < 0 && p.frame() < Math.round(LIMIT_S * rate)) {
                 p.renderTo(p.frame() + Session.BLOCK, null);
-                for (Session.Event e : p.events()) {
+                for (ScriptPlayer.Event e : p.events()) {
                     if (e.type() == Events.CUE_STARTED && e.cue() == c.from()) {
                         startFrame = e.frame();
                         startPos = e.at();
@@ -180,7 +182,7 @@ public final class Matrix {
         rec = new Recorder(keepFrom);
         p.renderTo(request, rec);
         int before = p.events().size();
-        p.goTo(c.to());
+        goTo(p, sheet, c.to());
         long limit = request + Math.round(LIMIT_S * rate);
         long landing = -1;
         long done = -1;
@@ -188,7 +190,7 @@ public final class Matrix {
         while (p.frame() < limit && done < 0) {
             p.renderTo(p.frame() + step, rec);
             for (int i = before; i < p.events().size(); i++) {
-                Session.Event e = p.events().get(i);
+                ScriptPlayer.Event e = p.events().get(i);
                 if (e.type() == Events.TRANSITION_SCHEDULED && landing < 0) {
                     landing = e.at();
                 }
@@ -207,7 +209,7 @@ public final class Matrix {
         }
         p.renderTo(done + Math.round(AFTER_S * rate), rec);
         float[] audio = rec.samples();
-        List<Session.Event> events = List.copyOf(p.events());
+        List<ScriptPlayer.Event> events = List.copyOf(p.events());
         TransitionRule rule = sheet.rule(c.from(), c.to());
         Window w = new Window(keepFrom, request, landing, done, finished, audio, events, rule);
         Path wav = wavDir.resolve(fileName(sheet, c));
@@ -215,6 +217,11 @@ public final class Matrix {
             out.write(audio, audio.length / 2);
         }
         return new Result(c, w, Audit.of(sheet, c, w, th), wav);
+    }
+
+    /** Asks for cue {@code cue} now, through the sheet's rules; -1 asks for silence. */
+    private static void goTo(ScriptPlayer p, CueSheet sheet, int cue) {
+        p.host().commands().trigger(cue < 0 ? Commands.SILENCE : sheet.cues().get(cue).name());
     }
 
     /** {@code calm--action--mid-bar.wav}. */
@@ -232,7 +239,7 @@ public final class Matrix {
      * the end of the transition; the audio from {@code keptFrom}; every event of the case.
      */
     public record Window(long keptFrom, long request, long landing, long done, boolean finished, float[] audio,
-            List<Session.Event> events, TransitionRule rule) {
+            List<ScriptPlayer.Event> events, TransitionRule rule) {
         /** Index into {@link #audio} frames of music frame {@code f}. */
         public int index(long f) {
             return (int) Math.max(0, Math.min(audio.length / 2, f - keptFrom));
@@ -249,7 +256,7 @@ public final class Matrix {
     }
 
     /** Keeps the rendered audio from a music frame on. */
-    static final class Recorder implements Session.Sink {
+    static final class Recorder implements ScriptPlayer.Sink {
         private final long from;
         private float[] data = new float[1 << 16];
         private int size;

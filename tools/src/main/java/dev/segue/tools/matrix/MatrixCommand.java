@@ -1,8 +1,8 @@
 package dev.segue.tools.matrix;
 
-import dev.segue.CueSheetException;
 import dev.segue.cue.CueSheet;
 import dev.segue.cue.CueSheetLoader;
+import dev.segue.cue.SheetException;
 import dev.segue.tools.picture.Canvas;
 import dev.segue.tools.picture.ContactSheet;
 import dev.segue.tools.session.Progress;
@@ -70,7 +70,7 @@ public final class MatrixCommand implements Callable<Integer> {
         CueSheet s;
         try {
             s = CueSheetLoader.load(sheet, 48_000);
-        } catch (CueSheetException e) {
+        } catch (SheetException e) {
             err.println(e.getMessage());
             err.println("run 'segue validate " + sheet + "' for details");
             err.flush();

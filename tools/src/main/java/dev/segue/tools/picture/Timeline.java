@@ -1,5 +1,6 @@
 package dev.segue.tools.picture;
 
+import dev.segue.engine.ScriptPlayer;
 import dev.segue.control.Events;
 import dev.segue.cue.CueSheet;
 import dev.segue.tools.session.Capture;
@@ -203,7 +204,7 @@ public final class Timeline {
             g.fillRect(x(t[1]), top, Math.max(2, x(t[2]) - x(t[1])), bottom - top);
         }
         long pausedAt = -1;
-        for (Session.Event e : cap.events()) {
+        for (ScriptPlayer.Event e : cap.events()) {
             if (e.type() == Events.PAUSED) {
                 pausedAt = e.frame();
             } else if (e.type() == Events.RESUMED && pausedAt >= 0) {
@@ -220,15 +221,15 @@ public final class Timeline {
      */
     private List<long[]> transitions() {
         List<long[]> out = new ArrayList<>();
-        List<Session.Event> ev = cap.events();
+        List<ScriptPlayer.Event> ev = cap.events();
         for (int i = 0; i < ev.size(); i++) {
-            Session.Event e = ev.get(i);
+            ScriptPlayer.Event e = ev.get(i);
             if (e.type() != Events.TRANSITION_SCHEDULED) {
                 continue;
             }
             long done = cap.endFrame();
             for (int j = i + 1; j < ev.size(); j++) {
-                Session.Event d = ev.get(j);
+                ScriptPlayer.Event d = ev.get(j);
                 if (d.type() == Events.TRANSITION_SCHEDULED) {
                     done = Math.max(e.at(), d.frame()); // replaced before it was done
                     if (d.frame() < e.at()) {
@@ -250,7 +251,7 @@ public final class Timeline {
 
     private void grid(int top, int bottom) {
         int lastX = -1_000_000;
-        for (Session.Event e : cap.events()) {
+        for (ScriptPlayer.Event e : cap.events()) {
             if (e.type() == Events.BEAT) {
                 int xx = x(e.frame());
                 if (xx - lastX >= 3) {
@@ -260,7 +261,7 @@ public final class Timeline {
                 }
             }
         }
-        for (Session.Event e : cap.events()) {
+        for (ScriptPlayer.Event e : cap.events()) {
             if (e.type() == Events.BAR) {
                 int xx = x(e.frame());
                 g.setColor(Canvas.BAR);
@@ -283,7 +284,7 @@ public final class Timeline {
         // bar numbers of the playing cue, as many as fit
         int lastX = -1_000_000;
         g.setFont(Canvas.SMALL);
-        for (Session.Event e : cap.events()) {
+        for (ScriptPlayer.Event e : cap.events()) {
             if (e.type() == Events.BAR) {
                 int xx = x(e.frame());
                 String label = String.valueOf(e.bar());
@@ -310,7 +311,7 @@ public final class Timeline {
         g.drawString("and stingers", 16, top + 42);
         // playbacks as bars in two rows: beds and what plays over them
         List<long[]> open = new ArrayList<>();
-        for (Session.Event e : cap.events()) {
+        for (ScriptPlayer.Event e : cap.events()) {
             if (e.type() == Events.CUE_STARTED) {
                 open.add(new long[] {e.cue(), e.frame(), e.other(), -1});
             } else if (e.type() == Events.STINGER) {
@@ -355,7 +356,7 @@ public final class Timeline {
                 Canvas.text(g, label, x0 + 5, y + 12, w - 8);
             }
         }
-        for (Session.Event e : cap.events()) {
+        for (ScriptPlayer.Event e : cap.events()) {
             if (e.type() == Events.STATE) {
                 int xx = x(e.frame());
                 flag(xx, top + 17, Canvas.INK);
@@ -483,7 +484,7 @@ public final class Timeline {
     private void markers(int top, int bottom) {
         Color c = new Color(0x9467BD);
         int lastLabel = -1_000_000;
-        for (Session.Event e : cap.events()) {
+        for (ScriptPlayer.Event e : cap.events()) {
             if (e.type() != Events.MARKER) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.segue.tools.session;
 
+import dev.segue.engine.ScriptPlayer;
 import dev.segue.control.Events;
 import dev.segue.cue.Cue;
 import dev.segue.cue.CueSheet;
@@ -39,11 +40,11 @@ public final class Capture {
 
     private final CueSheet sheet;
     private final long endFrame;
-    private final List<Session.Event> events;
+    private final List<ScriptPlayer.Event> events;
     private final Columns mix;
     private final List<Lane> lanes;
 
-    private Capture(CueSheet sheet, long endFrame, List<Session.Event> events, Columns mix, List<Lane> lanes) {
+    private Capture(CueSheet sheet, long endFrame, List<ScriptPlayer.Event> events, Columns mix, List<Lane> lanes) {
         this.sheet = sheet;
         this.endFrame = endFrame;
         this.events = List.copyOf(events);
@@ -52,16 +53,16 @@ public final class Capture {
     }
 
     /**
-     * Captures the session {@code commands} plays on {@code sheet} up to {@code endFrame}, summarised
+     * Captures the session {@code steps} plays on {@code sheet} up to {@code endFrame}, summarised
      * into {@code width} columns; with {@code stemsDir}, each stem's contribution is also written there
      * as a 32-bit float WAV ({@code 01-calm-pad.wav}, ...).
      */
-    public static Capture of(CueSheet sheet, List<Session.Command> commands, long endFrame, int width, Path stemsDir,
+    public static Capture of(CueSheet sheet, List<ScriptPlayer.Step> steps, long endFrame, int width, Path stemsDir,
             int threads, Progress progress) throws IOException {
         Columns mix = new Columns(width, endFrame);
-        List<Session.Event> events = Session.run(sheet, commands, endFrame, mix);
+        List<ScriptPlayer.Event> events = Session.run(sheet, steps, endFrame, mix);
         TreeSet<Integer> sounding = new TreeSet<>();
-        for (Session.Event e : events) {
+        for (ScriptPlayer.Event e : events) {
             if (e.type() == Events.CUE_STARTED || e.type() == Events.STINGER) {
                 sounding.add(e.cue());
             }
@@ -94,9 +95,9 @@ public final class Capture {
                 Path wav = stemsDir == null ? null : stemsDir.resolve(String.format(Locale.ROOT, "%02d-%s-%s.wav", i + 1,
                         safe(c.name()), safe(c.stems()[stem].name())));
                 wavs.add(wav);
-                audio.add(pool.submit(() -> pass(solo(sheet, cue, stem, false, silence), commands, endFrame, width, wav,
+                audio.add(pool.submit(() -> pass(solo(sheet, cue, stem, false, silence), steps, endFrame, width, wav,
                         progress)));
-                gain.add(pool.submit(() -> pass(solo(sheet, cue, stem, true, silence), commands, endFrame, width, null,
+                gain.add(pool.submit(() -> pass(solo(sheet, cue, stem, true, silence), steps, endFrame, width, null,
                         progress)));
             }
             List<Lane> lanes = new ArrayList<>();
@@ -127,14 +128,14 @@ public final class Capture {
         }
     }
 
-    private static Columns pass(CueSheet variant, List<Session.Command> commands, long endFrame, int width, Path wav,
+    private static Columns pass(CueSheet variant, List<ScriptPlayer.Step> steps, long endFrame, int width, Path wav,
             Progress progress) throws IOException {
         Columns cols = new Columns(width, endFrame);
         if (wav == null) {
-            Session.run(variant, commands, endFrame, cols);
+            Session.run(variant, steps, endFrame, cols);
         } else {
             try (WavWriter out = new WavWriter(wav, variant.sampleRate(), 2)) {
-                Session.run(variant, commands, endFrame, (b, n, at) -> {
+                Session.run(variant, steps, endFrame, (b, n, at) -> {
                     cols.accept(b, n, at);
                     out.write(b, n);
                 });
@@ -192,7 +193,7 @@ public final class Capture {
     }
 
     /** Everything the mixer reported, in order. */
-    public List<Session.Event> events() {
+    public List<ScriptPlayer.Event> events() {
         return events;
     }
 

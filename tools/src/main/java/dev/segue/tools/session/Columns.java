@@ -1,12 +1,13 @@
 package dev.segue.tools.session;
 
+import dev.segue.engine.ScriptPlayer;
 /**
  * Audio summarised into the columns of a picture: per column the peak and RMS level of both channels
  * and the mean of the left channel (a gain, when the audio is a stem of constant 1.0). Fed block by
- * block as a {@link Session.Sink}; column {@code i} covers music frames
+ * block as a {@link ScriptPlayer.Sink}; column {@code i} covers music frames
  * {@code [i * framesPerColumn, (i + 1) * framesPerColumn)}.
  */
-public final class Columns implements Session.Sink {
+public final class Columns implements ScriptPlayer.Sink {
     private final double framesPerColumn;
     private final float[] peak;
     private final double[] energy;

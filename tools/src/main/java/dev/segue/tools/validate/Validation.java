@@ -1,8 +1,8 @@
 package dev.segue.tools.validate;
 
-import dev.segue.CueSheetException;
 import dev.segue.cue.CueSheet;
 import dev.segue.cue.CueSheetLoader;
+import dev.segue.cue.SheetException;
 import dev.segue.cue.JsonLocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,8 @@ public record Validation(CueSheet sheet, List<Finding> findings) {
         CueSheet sheet;
         try {
             sheet = CueSheetLoader.load(file, rate);
-        } catch (CueSheetException e) {
-            for (CueSheetException.Problem p : e.problems()) {
+        } catch (SheetException e) {
+            for (SheetException.Problem p : e.problems()) {
                 out.add(new Finding(Finding.ERROR, p.path(), Math.max(1, p.line()), Math.max(1, p.column()), p.message()));
             }
             return new Validation(null, out);

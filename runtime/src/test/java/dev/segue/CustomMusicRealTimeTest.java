@@ -1,12 +1,19 @@
-package dev.segue.library;
+package dev.segue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.segue.Segue;
-import dev.segue.SegueEvent;
+import dev.segue.engine.SongPlayback;
+import dev.segue.library.Assignments;
+import dev.segue.library.BeatGrid;
+import dev.segue.library.Fixtures;
+import dev.segue.library.LibraryStore;
+import dev.segue.library.MusicLibrary;
+import dev.segue.library.Song;
+import dev.segue.library.SongAnalysis;
+import dev.segue.library.Soundtrack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,17 +99,17 @@ class CustomMusicRealTimeTest {
         Rig r = rig("a", "b");
         String game = Thread.currentThread().getName();
         try {
-            assertEquals(game, r.music().loadedOn, "attach() loads the first sheet at once, while the game sets up");
+            assertEquals(game, r.music().playback().loadedOn(), "attach() loads the first sheet at once, while the game sets up");
             r.segue().setState("explore");
             r.updateUntil("song a", () -> r.started().contains("a"));
             assertEquals("a", r.music().nowPlaying().orElseThrow().title());
-            int before = r.music().written;
+            int before = r.music().playback().built();
 
             assertTrue(r.music().skip(), "b follows a");
             r.updateUntil("song b after the skip", () -> r.started().contains("b"));
-            assertTrue(r.music().written > before, "the skip's sheet was loaded");
-            assertEquals("segue-songs", r.music().loadedOn, "the skip's sheet is written and loaded by the worker");
-            assertNotEquals(game, r.music().loadedOn);
+            assertTrue(r.music().playback().built() > before, "the skip's sheet was loaded");
+            assertEquals("segue-songs", r.music().playback().loadedOn(), "the skip's sheet is written and loaded by the worker");
+            assertNotEquals(game, r.music().playback().loadedOn());
             assertTrue(worker(), "the worker runs while the Segue plays");
             assertEquals("b", r.music().nowPlaying().orElseThrow().title());
             assertEquals(List.of("a", "b"), r.started());
@@ -119,15 +126,15 @@ class CustomMusicRealTimeTest {
         Rig r = rig("a", "b", "c");
         try {
             r.updateUntil("the songs' sheet", () -> r.count(SegueEvent.Type.RELOADED) > 0); // in silence: no state yet
-            int swaps = r.music().swaps;
+            int swaps = r.music().playback().swaps();
             long reloads = r.count(SegueEvent.Type.RELOADED);
             Song b = r.library().songs().stream().filter(s -> s.title().equals("b")).findFirst().orElseThrow();
             Song c = r.library().songs().stream().filter(s -> s.title().equals("c")).findFirst().orElseThrow();
 
-            int w = r.music().written;
+            int w = r.music().playback().built();
             r.music().preview(b);
             long end = System.currentTimeMillis() + PATIENCE_MS;
-            while (r.music().written == w) { // the worker has taken b's sheet: it will be loaded and handed back
+            while (r.music().playback().built() == w) { // the worker has taken b's sheet: it will be loaded and handed back
                 assertTrue(System.currentTimeMillis() < end, "the worker never took b's sheet");
                 Thread.sleep(1);
             }
@@ -137,8 +144,8 @@ class CustomMusicRealTimeTest {
             r.updateUntil("a moment more", () -> System.currentTimeMillis() > seen);
 
             assertEquals(List.of("c"), r.started(),
-                    () -> "b's sheet never took over (" + (r.music().swaps - swaps) + " swaps): " + r.events());
-            assertEquals(swaps + 1, r.music().swaps, "one sheet swapped in for the two previews");
+                    () -> "b's sheet never took over (" + (r.music().playback().swaps() - swaps) + " swaps): " + r.events());
+            assertEquals(swaps + 1, r.music().playback().swaps(), "one sheet swapped in for the two previews");
             assertEquals(reloads + 1, r.count(SegueEvent.Type.RELOADED), r.events().toString());
             assertEquals("c", r.music().nowPlaying().orElseThrow().title());
         } finally {

@@ -1,4 +1,4 @@
-package dev.segue;
+package dev.segue.engine;
 
 import dev.segue.control.CommandRing;
 import dev.segue.control.EventRing;
@@ -14,7 +14,7 @@ import dev.segue.mix.Monitor;
  * ring, parameter slots and event ring, and the game's mute and solo flags. A hot reload builds a
  * new one off the audio thread; the game thread always talks to one engine at a time.
  */
-final class Engine {
+public final class Engine {
     final CueSheet sheet;
     final Mixer mixer;
     final CommandRing commands;
@@ -28,6 +28,43 @@ final class Engine {
     Engine previous;
     /** Whether the sheet is one custom soundtracks derived from the score (not the score itself). */
     boolean derived;
+
+    /** The sheet this engine plays. */
+    public CueSheet sheet() {
+        return sheet;
+    }
+
+    /** The music clock as the audio thread last published it, in frames. Any thread. */
+    public long frame() {
+        long[] p = new long[4];
+        mixer.position(p);
+        return p[0];
+    }
+
+    /** Its mixer. */
+    public Mixer mixer() {
+        return mixer;
+    }
+
+    /** The monitor view a snapshot reads into (lock it while reading). */
+    public Monitor.View view() {
+        return view;
+    }
+
+    /** Whether stem {@code id} (flat, see {@link CueSheet#stemId}) was last muted by the game. */
+    public boolean muted(int id) {
+        return muted[id];
+    }
+
+    /** Whether stem {@code id} was last soloed by the game. */
+    public boolean soloed(int id) {
+        return soloed[id];
+    }
+
+    /** Whether this engine plays a sheet custom soundtracks derived (not the score itself). */
+    public boolean derived() {
+        return derived;
+    }
 
     Engine(CueSheet sheet, int commandCapacity, int eventCapacity, int maxPlaybacks, Streamer streamer) {
         this.sheet = sheet;

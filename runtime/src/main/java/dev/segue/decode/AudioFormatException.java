@@ -1,4 +1,4 @@
-package dev.segue;
+package dev.segue.decode;
 
 import java.io.IOException;
 

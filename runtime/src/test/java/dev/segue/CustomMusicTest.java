@@ -1,11 +1,23 @@
-package dev.segue.library;
+package dev.segue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.segue.Segue;
-import dev.segue.SegueEvent;
+import dev.segue.engine.SongPlayback;
+import dev.segue.library.Assignments;
+import dev.segue.library.BeatGrid;
+import dev.segue.library.Fixtures;
+import dev.segue.library.LibraryTask;
+import dev.segue.library.LoudnessMeter;
+import dev.segue.library.Playlist;
+import dev.segue.library.Progress;
+import dev.segue.library.TempoTest;
+import dev.segue.library.LibraryStore;
+import dev.segue.library.MusicLibrary;
+import dev.segue.library.Song;
+import dev.segue.library.SongAnalysis;
+import dev.segue.library.Soundtrack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,7 +249,7 @@ class CustomMusicTest {
         double next = lufs(after, 5 * RATE, 9 * RATE);
         System.out.printf(java.util.Locale.ROOT, "CustomMusicTest: before analysis %.2f LUFS, the same song after it %.2f,"
                 + " the next song %.2f (target %.1f)%n", raw, on, next, CustomMusic.DEFAULT_TARGET_LUFS);
-        assertEquals(-30.75 + CustomMusic.MONO_ON_STEREO_LU, raw, 0.5, "unanalysed: 0 dB (mono on both speakers)");
+        assertEquals(-30.75 + SongPlayback.MONO_ON_STEREO_LU, raw, 0.5, "unanalysed: 0 dB (mono on both speakers)");
         assertEquals(raw, on, 0.3, "the song playing keeps its level: nothing jumps");
         assertEquals(CustomMusic.DEFAULT_TARGET_LUFS, next, 1.0, "the next song at the score's loudness");
         assertEquals("done", seen.get(seen.size() - 1).phase());
@@ -423,7 +435,7 @@ class CustomMusicTest {
         Path ogg = Fixtures.encode(wav, dir.resolve("songs").resolve("pads.ogg"), List.of());
         Rig r = rig(List.of(ogg), true, 0);
         BeatGrid g = r.library().analysis(r.library().songs().get(0)).orElseThrow().beats();
-        assertTrue(g.confidence() < CustomMusic.MIN_BEAT_CONFIDENCE, "no clear beat: " + g);
+        assertTrue(g.confidence() < SongPlayback.MIN_BEAT_CONFIDENCE, "no clear beat: " + g);
         r.segue().setState("explore");
         r.render(4 * RATE + 7_777);
         long asked = r.segue().frame();

@@ -1,8 +1,8 @@
-package dev.segue;
+package dev.segue.engine;
 
 import dev.segue.cue.Cue;
 import dev.segue.cue.CueSheet;
-import dev.segue.cue.CueSheetLoader;
+import dev.segue.cue.SheetException;
 import dev.segue.cue.Stem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import java.util.Set;
 final class Reloader {
     static final int POLL_MS = 250;
 
-    private final Segue segue;
+    private final Host host;
     private final Path file;
     /** Files whose change triggers a reload: the sheet, its stems and their folders. */
     private volatile List<Path> watched;
@@ -36,8 +36,8 @@ final class Reloader {
     private Thread thread;
     private volatile boolean watching;
 
-    Reloader(Segue segue, Path file, CueSheet first) {
-        this.segue = segue;
+    Reloader(Host host, Path file, CueSheet first) {
+        this.host = host;
         this.file = file.toAbsolutePath().normalize();
         this.watched = watchList(first);
     }
@@ -46,21 +46,21 @@ final class Reloader {
     synchronized List<String> reload() {
         CueSheet sheet;
         try {
-            sheet = segue.load(file);
-        } catch (CueSheetException e) {
+            sheet = host.load(file);
+        } catch (SheetException e) {
             return failed(e.errors());
         } catch (RuntimeException e) {
             return failed(List.of(String.valueOf(e.getMessage())));
         }
         watched = watchList(sheet);
         lastErrors = List.of();
-        segue.prepared(sheet);
+        host.reloaded(sheet);
         return List.of();
     }
 
     private List<String> failed(List<String> errors) {
         lastErrors = List.copyOf(errors);
-        segue.reloadFailed(file, lastErrors);
+        host.reloadFailed(file, lastErrors);
         return lastErrors;
     }
 
