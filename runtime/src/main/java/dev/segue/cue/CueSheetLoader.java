@@ -37,7 +37,6 @@ import java.util.regex.Pattern;
  */
 public final class CueSheetLoader extends SheetValues {
     private static final Pattern GSON_LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
-    private static final Pattern METER = Pattern.compile("(\\d+)/(\\d+)");
     private static final Set<String> TOP = Set.of("$schema", "format", "parameters", "cues", "states",
             "transitions", "stingers", "description", "bus", "ducks");
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
@@ -261,7 +260,7 @@ public final class CueSheetLoader extends SheetValues {
     private Cue cue(String name, int index, JsonObject o, String path, Map<String, Integer> params) {
         int before = errors.size();
         unknownKeys(o, CUE, path);
-        TempoMap tempo = tempo(o, path);
+        TempoMap tempo = new TempoReader(errors, errorPaths, sampleRate).tempo(o, path);
         List<Stem> stems = new ArrayList<>();
         JsonArray arr = array(o, "stems", path, true);
         long longest = 0;
@@ -386,74 +385,6 @@ public final class CueSheetLoader extends SheetValues {
             return 0;
         }
         return f;
-    }
-
-    private TempoMap tempo(JsonObject cue, String path) {
-        JsonObject t = object(cue, "tempo", path, true);
-        if (t == null) {
-            return null;
-        }
-        String tp = path + ".tempo";
-        unknownKeys(t, Set.of("bpm", "meter", "changes"), tp);
-        List<TempoMap.Change> changes = new ArrayList<>();
-        TempoMap.Change first = tempoChange(t, tp, 0, null);
-        if (first == null) {
-            return null;
-        }
-        changes.add(first);
-        JsonArray ch = array(t, "changes", tp, false);
-        if (ch != null) {
-            for (int i = 0; i < ch.size(); i++) {
-                String cp = tp + ".changes[" + i + "]";
-                if (!ch.get(i).isJsonObject()) {
-                    error(cp, "a tempo change is an object like {\"bar\": 9, \"bpm\": 140}");
-                    return null;
-                }
-                JsonObject c = ch.get(i).getAsJsonObject();
-                unknownKeys(c, Set.of("bar", "bpm", "meter"), cp);
-                double bar = number(c, "bar", cp, Double.NaN);
-                if (Double.isNaN(bar)) {
-                    error(cp + ".bar", "a tempo change needs the bar (1-based) where it starts");
-                    return null;
-                }
-                TempoMap.Change prev = changes.get(changes.size() - 1);
-                if (bar != Math.floor(bar) || bar - 1 <= prev.bar()) {
-                    error(cp + ".bar", "bar " + bar + " must be a whole bar after bar " + (prev.bar() + 1));
-                    return null;
-                }
-                TempoMap.Change next = tempoChange(c, cp, (long) bar - 1, prev);
-                if (next == null) {
-                    return null;
-                }
-                changes.add(next);
-            }
-        }
-        return TempoMap.of(sampleRate, changes);
-    }
-
-    private TempoMap.Change tempoChange(JsonObject t, String path, long bar, TempoMap.Change prev) {
-        double bpm = number(t, "bpm", path, prev != null ? prev.bpm() : Double.NaN);
-        if (Double.isNaN(bpm)) {
-            error(path + ".bpm", "the tempo needs a bpm");
-            return null;
-        }
-        if (!(bpm >= 1 && bpm <= 1000)) {
-            error(path + ".bpm", "bpm " + bpm + " is outside 1..1000");
-            return null;
-        }
-        int num = prev != null ? prev.beatsPerBar() : 4;
-        int den = prev != null ? prev.beatUnit() : 4;
-        if (t.has("meter")) {
-            Matcher m = t.get("meter").isJsonPrimitive() ? METER.matcher(t.get("meter").getAsString()) : null;
-            if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 64
-                    || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 64) {
-                error(path + ".meter", "meter is written like \"4/4\" or \"7/8\"");
-                return null;
-            }
-            num = Integer.parseInt(m.group(1));
-            den = Integer.parseInt(m.group(2));
-        }
-        return new TempoMap.Change(bar, bpm, num, den);
     }
 
     private Stem stem(String cue, JsonObject s, String path, Map<String, Integer> params) {

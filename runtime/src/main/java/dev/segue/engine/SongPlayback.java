@@ -9,21 +9,17 @@ import dev.segue.cue.TransitionRule;
 import dev.segue.library.Assignments;
 import dev.segue.library.LibraryStore;
 import dev.segue.library.MusicLibrary;
-import dev.segue.library.Playlist;
 import dev.segue.library.Song;
 import dev.segue.library.SongAnalysis;
 import dev.segue.library.Soundtrack;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Custom soundtracks' playback on a {@link Host}: which song each soundtrack plays now and next, the
@@ -46,29 +42,20 @@ public final class SongPlayback implements Observer {
     public static final double MIN_BEAT_CONFIDENCE = 0.15;
     /** Derived sheets tried per rebuild, each without the songs the one before found broken. */
     private static final int MAX_ATTEMPTS = 8;
-    /** Prefix of the cue names of songs in the derived sheet. */
-    static final String CUE_PREFIX = "song ";
     /** The role the mixer gives the playback that holds the music (see {@code Events.CUE_STARTED}). */
     private static final int BED = 0;
 
     private final Host host;
     private final MusicLibrary library;
+    private final SongPicks picks;
     private CueSheet score;
     private LibraryStore store;
     private double crossfade;
     private double targetLufs = DEFAULT_TARGET_LUFS;
     private long seed = 1;
 
-    private final Map<String, String> cueOfPath = new HashMap<>();
-    private final Map<String, String> pathOfCue = new HashMap<>();
-    private final Map<String, Playlist> playlists = new HashMap<>();
-    /** Per soundtrack name: the song playing (or to play) and the one after it; null when none. */
-    private final Map<String, String> current = new HashMap<>();
-    private final Map<String, String> next = new HashMap<>();
     /** Per song: the gain its cue was last built with. */
     private final Map<String, Double> lastGain = new HashMap<>();
-    /** Songs found broken: never offered again by this session. */
-    private final Set<String> broken = new HashSet<>();
     private String state;
     private String bed;
     /** The song cue whose start was last announced (until it ends). */
@@ -93,6 +80,7 @@ public final class SongPlayback implements Observer {
     private SongPlayback(Host host, MusicLibrary library, LibraryStore store) {
         this.host = host;
         this.library = library;
+        this.picks = new SongPicks(library, this::post);
         this.store = store;
         this.crossfade = store.crossfadeSeconds();
         this.score = host.score();
@@ -119,14 +107,14 @@ public final class SongPlayback implements Observer {
         store = store.withAssignments(Assignments.SCORE_EVERYWHERE);
         preview = null;
         rebuild();
-        if (bed != null && pathOfCue.containsKey(bed) && state != null) {
+        if (bed != null && picks.pathOfCue.containsKey(bed) && state != null) {
             host.commands().setState(state);
         }
     }
 
     /** The player's song sounding now, or empty while the score plays (or silence). */
     public Optional<Song> nowPlaying() {
-        String p = bed == null ? null : pathOfCue.get(bed);
+        String p = bed == null ? null : picks.pathOfCue.get(bed);
         return p == null ? Optional.empty() : library.song(p);
     }
 
@@ -136,18 +124,18 @@ public final class SongPlayback implements Observer {
     }
 
     private boolean skip(String why) {
-        String p = bed == null ? null : pathOfCue.get(bed);
-        String t = p == null ? null : soundtrackPlaying(p);
+        String p = bed == null ? null : picks.pathOfCue.get(bed);
+        String t = p == null ? null : picks.soundtrackPlaying(p, own());
         if (p == null) {
             return false;
         }
-        post(Events.SONG_SKIPPED, bed, title(p), p + ": " + why);
-        if (t == null || next.get(t) == null) {
+        post(Events.SONG_SKIPPED, bed, picks.title(p), p + ": " + why);
+        if (t == null || picks.next.get(t) == null) {
             return false;
         }
-        skipTo = cueFor(next.get(t));
-        current.put(t, next.get(t)); // the next song is the soundtrack's own from now on
-        next.put(t, null);
+        skipTo = picks.cueFor(picks.next.get(t));
+        picks.current.put(t, picks.next.get(t)); // the next song is the soundtrack's own from now on
+        picks.next.put(t, null);
         rebuild();
         return true;
     }
@@ -167,21 +155,21 @@ public final class SongPlayback implements Observer {
     /** Seeds shuffled soundtracks from now on. */
     public void setShuffleSeed(long s) {
         seed = s;
-        playlists.clear();
+        picks.playlists.clear();
     }
 
     /** The player's new choices: songs already chosen keep playing. */
     public void setStore(LibraryStore s) {
         store = Objects.requireNonNull(s);
         crossfade = s.crossfadeSeconds();
-        playlists.keySet().removeIf(name -> s.soundtrack(name).isEmpty());
+        picks.playlists.keySet().removeIf(name -> s.soundtrack(name).isEmpty());
         rebuild();
     }
 
     /** Auditions {@code song} until the game sets a state again or previews another song. */
     public void preview(Song song) {
         preview = song.path();
-        skipTo = cueFor(song.path());
+        skipTo = picks.cueFor(song.path());
         rebuild();
     }
 
@@ -209,12 +197,11 @@ public final class SongPlayback implements Observer {
         return loadedOn;
     }
 
-    /** Tests: the generation of the last derived sheet built. */
+    /** Tests: the generation of the last derived sheet built, and how many derived sheets were queued. */
     public int built() {
         return built;
     }
 
-    /** Tests: derived sheets queued to take over. */
     public int swaps() {
         return swaps;
     }
@@ -236,11 +223,11 @@ public final class SongPlayback implements Observer {
                 }
             }
             case Events.CUE_ENDED -> {
-                if (pathOfCue.containsKey(cue)) {
+                if (picks.pathOfCue.containsKey(cue)) {
                     if (cue.equals(announced)) {
                         announced = null;
                     }
-                    post(Events.SONG_ENDED, cue, title(pathOfCue.get(cue)), pathOfCue.get(cue));
+                    post(Events.SONG_ENDED, cue, picks.title(picks.pathOfCue.get(cue)), picks.pathOfCue.get(cue));
                 }
             }
             case Events.RELOADED -> {
@@ -250,7 +237,7 @@ public final class SongPlayback implements Observer {
                     scoreReloaded(host.score());
                     return;
                 }
-                if (bed != null && !bed.equals(was) && pathOfCue.containsKey(bed)) {
+                if (bed != null && !bed.equals(was) && picks.pathOfCue.containsKey(bed)) {
                     started(bed); // the swap itself moved on (the song that played is gone from the sheet)
                 }
                 afterSwap();
@@ -263,14 +250,14 @@ public final class SongPlayback implements Observer {
     @Override
     public void note(Note n) {
         StreamFailure f = n.failure();
-        if (f != null && pathOfCue.containsKey(f.cue()) && broken.add(pathOfCue.get(f.cue())) && f.cue().equals(bed)) {
+        if (f != null && picks.pathOfCue.containsKey(f.cue()) && picks.broken.add(picks.pathOfCue.get(f.cue())) && f.cue().equals(bed)) {
             skip("the file broke while it played (" + n.message() + ")"); // once per song
         }
     }
 
     private void started(String cue) {
         bed = cue;
-        String sp = pathOfCue.get(cue);
+        String sp = picks.pathOfCue.get(cue);
         if (sp != null && !sp.equals(heldPath)) {
             heldPath = sp; // the level it was built with in the sheet playing now
             heldGain = lastGain.getOrDefault(sp, 0.0);
@@ -283,17 +270,17 @@ public final class SongPlayback implements Observer {
             return;
         }
         String artist = library.song(sp).map(Song::artist).orElse("");
-        post(Events.SONG_STARTED, cue, title(sp), artist.isEmpty() ? title(sp) : title(sp) + " — " + artist);
-        String t = soundtrackPlaying(sp);
+        post(Events.SONG_STARTED, cue, picks.title(sp), artist.isEmpty() ? picks.title(sp) : picks.title(sp) + " — " + artist);
+        String t = picks.soundtrackPlaying(sp, own());
         if (t == null) {
             return;
         }
         if (cue.equals(skipTo)) {
             skipTo = null;
         }
-        if (sp.equals(next.get(t))) { // the next song took over: it is current now, and one more is needed
-            current.put(t, sp);
-            next.put(t, null);
+        if (sp.equals(picks.next.get(t))) { // the next song took over: it is current now, and one more is needed
+            picks.current.put(t, sp);
+            picks.next.put(t, null);
             rebuild();
         } else {
             queueNext(t);
@@ -315,86 +302,34 @@ public final class SongPlayback implements Observer {
             return; // a skip: the swap itself moves on to it (on the beat), and its start is announced
         }
         String t = state == null ? null : soundtrackOf(state);
-        if (t == null || current.get(t) == null) {
+        if (t == null || picks.current.get(t) == null) {
             return;
         }
-        String want = cueFor(current.get(t));
+        String want = picks.cueFor(picks.current.get(t));
         if (want.equals(bed)) {
             queueNext(t);
-        } else if (bed == null || !pathOfCue.containsKey(bed) || !t.equals(soundtrackPlaying(pathOfCue.get(bed)))) {
+        } else if (bed == null || !picks.pathOfCue.containsKey(bed) || !t.equals(picks.soundtrackPlaying(picks.pathOfCue.get(bed), own()))) {
             host.commands().trigger(want); // the state was set before its song was in the sheet
         }
     }
 
     /** Schedules the next song at the playing song's exit cue (its end, or the crossfade's start). */
     private void queueNext(String t) {
-        String n = next.get(t);
-        if (n != null && cueFor(current.get(t)).equals(bed)) {
-            host.commands().trigger(cueFor(n));
+        String n = picks.next.get(t);
+        if (n != null && picks.cueFor(picks.current.get(t)).equals(bed)) {
+            host.commands().trigger(picks.cueFor(n));
         }
     }
 
     // ------------------------------------------------------------------ choosing songs
 
+    /** The soundtrack of the state the game is in, or null. */
+    private String own() {
+        return state == null ? null : soundtrackOf(state);
+    }
+
     private String soundtrackOf(String st) {
         return store.soundtrackFor(st).map(Soundtrack::name).orElse(null);
-    }
-
-    /** The soundtrack whose current or next song is {@code path}, preferring the state's own. */
-    private String soundtrackPlaying(String path) {
-        String own = state == null ? null : soundtrackOf(state);
-        if (own != null && (path.equals(current.get(own)) || path.equals(next.get(own)))) {
-            return own;
-        }
-        for (var e : current.entrySet()) {
-            if (path.equals(e.getValue()) || path.equals(next.get(e.getKey()))) {
-                return e.getKey();
-            }
-        }
-        return null;
-    }
-
-    private String cueFor(String path) {
-        return cueOfPath.computeIfAbsent(path, p -> {
-            String c = CUE_PREFIX + (cueOfPath.size() + 1);
-            pathOfCue.put(c, p);
-            return c;
-        });
-    }
-
-    private String title(String path) {
-        return library.song(path).map(Song::title).orElse(Path.of(path).getFileName().toString());
-    }
-
-    /** The next playable song of {@code t}, skipping broken or unknown ones (with an event each). */
-    private String draw(Soundtrack t) {
-        Playlist pl = playlists.computeIfAbsent(t.name(), n -> new Playlist(t, seed));
-        for (int tries = 0; tries <= t.songs().size(); tries++) {
-            Optional<String> p = pl.next();
-            if (p.isEmpty()) {
-                return null;
-            }
-            String why = unplayable(p.get());
-            if (why == null) {
-                return p.get();
-            }
-            broken.add(p.get());
-            post(Events.SONG_SKIPPED, null, title(p.get()), p.get() + ": " + why);
-        }
-        return null;
-    }
-
-    private String unplayable(String path) {
-        if (broken.contains(path)) {
-            return "it broke earlier";
-        }
-        if (library.song(path).isEmpty()) {
-            return "it is not in the music library (rescan?)";
-        }
-        if (!Files.isReadable(Path.of(path))) {
-            return "the file is missing or unreadable";
-        }
-        return null;
     }
 
     // ------------------------------------------------------------------ the derived sheet
@@ -453,15 +388,15 @@ public final class SongPlayback implements Observer {
     /** Marks each failed song broken (with an event) and forgets it. */
     private void dropFailed(List<SheetException.StemFailure> failures) {
         for (SheetException.StemFailure f : failures) {
-            String p = pathOfCue.get(f.cue());
+            String p = picks.pathOfCue.get(f.cue());
             if (p == null) {
                 continue;
             }
-            if (broken.add(p)) {
-                post(Events.SONG_SKIPPED, f.cue(), title(p), p + ": " + f.reason());
+            if (picks.broken.add(p)) {
+                post(Events.SONG_SKIPPED, f.cue(), picks.title(p), p + ": " + f.reason());
             }
-            current.replaceAll((k, v) -> p.equals(v) ? null : v);
-            next.replaceAll((k, v) -> p.equals(v) ? null : v);
+            picks.current.replaceAll((k, v) -> p.equals(v) ? null : v);
+            picks.next.replaceAll((k, v) -> p.equals(v) ? null : v);
             if (p.equals(preview)) {
                 preview = null;
             }
@@ -480,42 +415,42 @@ public final class SongPlayback implements Observer {
             if (t == null) {
                 continue; // the score's own cue (the store already keeps cutscenes on the score if asked)
             }
-            if (current.get(name) == null || broken.contains(current.get(name))) {
-                String n = next.get(name);
-                boolean queued = n != null && !broken.contains(n);
-                current.put(name, queued ? n : draw(t)); // the song queued after a broken one moves up
+            if (picks.current.get(name) == null || picks.broken.contains(picks.current.get(name))) {
+                String n = picks.next.get(name);
+                boolean queued = n != null && !picks.broken.contains(n);
+                picks.current.put(name, queued ? n : picks.draw(t, seed)); // the song queued after a broken one moves up
                 if (queued) {
-                    next.put(name, null);
+                    picks.next.put(name, null);
                 }
             }
-            if (current.get(name) == null) {
+            if (picks.current.get(name) == null) {
                 continue; // nothing playable: the score keeps the state
             }
-            if (next.get(name) == null || broken.contains(next.get(name))) {
-                next.put(name, draw(t));
+            if (picks.next.get(name) == null || picks.broken.contains(picks.next.get(name))) {
+                picks.next.put(name, picks.draw(t, seed));
             }
-            states.put(st, cueFor(current.get(name)));
+            states.put(st, picks.cueFor(picks.current.get(name)));
         }
         Map<String, SongSheet.SongCue> songs = new LinkedHashMap<>();
         GainCurve intensity = SongSheet.intensity(score);
-        for (String name : current.keySet()) {
-            add(songs, current.get(name), intensity);
-            add(songs, next.get(name), intensity);
+        for (String name : picks.current.keySet()) {
+            add(songs, picks.current.get(name), intensity);
+            add(songs, picks.next.get(name), intensity);
         }
         add(songs, preview, intensity);
-        if (bed != null && pathOfCue.containsKey(bed) && !broken.contains(pathOfCue.get(bed))) {
-            add(songs, pathOfCue.get(bed), intensity); // keep the song sounding until it is left
+        if (bed != null && picks.pathOfCue.containsKey(bed) && !picks.broken.contains(picks.pathOfCue.get(bed))) {
+            add(songs, picks.pathOfCue.get(bed), intensity); // keep the song sounding until it is left
         } // a broken one is left out: the swap moves on to the state's song at once, on the bar
         List<TransitionRule> rules = new ArrayList<>();
-        for (String name : current.keySet()) {
-            String a = current.get(name);
-            String b = next.get(name);
+        for (String name : picks.current.keySet()) {
+            String a = picks.current.get(name);
+            String b = picks.next.get(name);
             if (a != null && b != null) {
-                rules.add(SongSheet.rule(cueFor(a), cueFor(b), false, crossfade));
+                rules.add(SongSheet.rule(picks.cueFor(a), picks.cueFor(b), false, crossfade));
             }
         }
-        if (skipTo != null && bed != null && pathOfCue.containsKey(bed) && !bed.equals(skipTo)
-                && !broken.contains(pathOfCue.get(bed))) {
+        if (skipTo != null && bed != null && picks.pathOfCue.containsKey(bed) && !bed.equals(skipTo)
+                && !picks.broken.contains(picks.pathOfCue.get(bed))) {
             rules.add(SongSheet.rule(bed, skipTo, true, crossfade)); // a skip: on the song's next beat
         }
         states.keySet().removeIf(st -> !songs.containsKey(states.get(st)));
@@ -523,7 +458,7 @@ public final class SongPlayback implements Observer {
     }
 
     private void add(Map<String, SongSheet.SongCue> songs, String path, GainCurve intensity) {
-        if (path == null || songs.containsKey(cueFor(path))) {
+        if (path == null || songs.containsKey(picks.cueFor(path))) {
             return;
         }
         Song s = library.song(path).orElse(null);
@@ -534,7 +469,7 @@ public final class SongPlayback implements Observer {
         int rate = score.sampleRate();
         long length = Math.round(s.frames() * (double) rate / s.sampleRate());
         long fade = Math.round(crossfade * rate);
-        songs.put(cueFor(path), new SongSheet.SongCue(cueFor(path), Path.of(s.path()).toAbsolutePath().toString(),
+        songs.put(picks.cueFor(path), new SongSheet.SongCue(picks.cueFor(path), Path.of(s.path()).toAbsolutePath().toString(),
                 SongSheet.tempo(a == null ? null : a.beats(), rate), Math.max(0, length - Math.min(fade, length / 2)),
                 SongSheet.gain(gainDb(s, a)), intensity));
     }
@@ -545,7 +480,7 @@ public final class SongPlayback implements Observer {
      * plays applies from its next playing on, never as a jump in its level.
      */
     private double gainDb(Song s, SongAnalysis a) {
-        String playing = bed == null ? null : pathOfCue.get(bed);
+        String playing = bed == null ? null : picks.pathOfCue.get(bed);
         if (s.path().equals(playing) && s.path().equals(heldPath)) {
             return heldGain;
         }

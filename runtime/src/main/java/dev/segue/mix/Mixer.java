@@ -6,12 +6,7 @@ import dev.segue.control.Events;
 import dev.segue.control.ParameterSlots;
 import dev.segue.cue.Cue;
 import dev.segue.cue.CueSheet;
-import dev.segue.cue.Curve;
-import dev.segue.cue.Duck;
 import dev.segue.cue.Lowpass;
-import dev.segue.cue.Stem;
-import dev.segue.cue.Stinger;
-import dev.segue.cue.When;
 import dev.segue.decode.Streamer;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,29 +31,29 @@ public final class Mixer {
     private final CommandRing commands;
     private final EventRing events;
     final Playback[] pool;
-    private final Parameters params;
+    final Parameters params;
     final long[] lastPos;
-    private final long[] stingerLast;
+    final long[] stingerLast;
     private final int[] cmd = new int[2];
     /** Shortest fade for a cut, so nothing clicks: 5 ms. */
     final long minFade;
-    private final long pauseFade;
+    final long pauseFade;
 
-    private final Ducker ducker = new Ducker();
+    final Ducker ducker = new Ducker();
     /** The named ducks the game holds, one gain envelope each. */
-    private final Envelope[] held;
+    final Envelope[] held;
     /** Per stem (flat id): the game's mute and solo flags. */
-    private final boolean[] muted;
-    private final boolean[] soloed;
+    final boolean[] muted;
+    final boolean[] soloed;
     private final Lowpass lowpass;
     private final BusFilter busFilter;
     private final Monitor monitor;
     private volatile boolean metering;
     /** {@link #metering} as read at the start of the block being rendered. */
-    private boolean meterNow;
+    boolean meterNow;
 
-    private final Envelope master = new Envelope();
-    private boolean paused;
+    final Envelope master = new Envelope();
+    boolean paused;
     /** Set once a hot reload handed the music to a new mixer: it reads no commands and emits no events. */
     boolean retired;
     /** The game state last set (-1: none), carried across a hot reload by name. */
@@ -70,9 +65,11 @@ public final class Mixer {
     private long outputFrames;
     int bed = -1;
 
-    private final Transitions tx = new Transitions(this);
+    final Transitions tx = new Transitions(this);
+    private final MixerCommands control = new MixerCommands(this);
+    private final PlaybackMix stemMix = new PlaybackMix(this);
     /** The streamed stems' read path, or null when the sheet streams nothing. */
-    private final Streams streams;
+    final Streams streams;
     /** Frames of streamed stems that played as silence because their ring was not ready. */
     final AtomicLong underruns = new AtomicLong();
     private long gridFrame = -1;
@@ -80,9 +77,7 @@ public final class Mixer {
     private long markerFrame = -1;
     private Playback markerBed;
 
-    // version, frame, cue, bar, beat: a seqlock over AtomicLongs (Unsafe access, no VarHandles)
-    private final AtomicLong[] published = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong(),
-        new AtomicLong()};
+    private final PublishedPosition published = new PublishedPosition();
 
     public Mixer(CueSheet sheet, CommandRing commands, ParameterSlots paramSlots, EventRing events, int maxPlaybacks) {
         this(sheet, commands, paramSlots, events, maxPlaybacks, null);
@@ -163,31 +158,11 @@ public final class Mixer {
      * (-1 for silence), bar and beat (0-based). Safe from any thread.
      */
     public void position(long[] out) {
-        while (true) {
-            long v = published[0].get();
-            if ((v & 1) != 0) {
-                Thread.onSpinWait();
-                continue;
-            }
-            out[0] = published[1].get();
-            out[1] = published[2].get();
-            out[2] = published[3].get();
-            out[3] = published[4].get();
-            if (published[0].get() == v) {
-                return;
-            }
-        }
+        published.read(out);
     }
 
     private void publish() {
-        long v = published[0].get();
-        published[0].set(v + 1);
-        published[1].set(now);
-        Playback b = bed >= 0 ? pool[bed] : null;
-        published[2].set(b == null ? -1 : b.cue.index());
-        published[3].set(b == null ? 0 : b.cue.tempo().barAt(b.pos));
-        published[4].set(b == null ? 0 : b.cue.tempo().beatInBarAt(b.pos));
-        published[0].set(v + 2);
+        published.publish(now, bed >= 0 ? pool[bed] : null);
     }
 
     /**
@@ -204,7 +179,7 @@ public final class Mixer {
         meterNow = metering;
         boolean any = false;
         while (!retired && commands.poll(cmd)) {
-            apply(cmd[0], cmd[1]);
+            control.apply(cmd[0], cmd[1]);
             any = true;
         }
         if (any && now < segEnd) {
@@ -222,7 +197,7 @@ public final class Mixer {
             int k = (int) (now - segStart);
             for (Playback p : pool) {
                 if (p.active && p.sounding) {
-                    mixPlayback(p, out, done, n, k);
+                    stemMix.mix(p, out, done, n, k);
                 }
             }
             if (busFilter != null) {
@@ -263,7 +238,7 @@ public final class Mixer {
         int len = (int) (end - now);
         for (Playback p : pool) {
             if (p.active && p.sounding && !p.stemGainSet) {
-                float g = busGain(p, now);
+                float g = stemMix.busGain(p, now);
                 var stems = p.cue.stems();
                 for (int s = 0; s < stems.length; s++) {
                     p.nextGain[s] = g * params.stemGain(p.cue, s);
@@ -274,7 +249,7 @@ public final class Mixer {
         params.advance(len);
         for (Playback p : pool) {
             if (p.active && p.sounding) {
-                float g = busGain(p, end);
+                float g = stemMix.busGain(p, end);
                 var stems = p.cue.stems();
                 for (int s = 0; s < stems.length; s++) {
                     float target = g * params.stemGain(p.cue, s);
@@ -290,121 +265,8 @@ public final class Mixer {
         segEnd = end;
     }
 
-    // ------------------------------------------------------------------ commands
-
-    private void apply(int type, int arg) {
-        switch (type) {
-            case CommandRing.SET_STATE:
-                state = arg;
-                emitAt(Events.STATE, now, 0, -1, arg);
-                tx.request(sheet.stateCue(arg));
-                break;
-            case CommandRing.GOTO_CUE:
-                tx.request(arg);
-                break;
-            case CommandRing.STINGER:
-                stinger(arg);
-                break;
-            case CommandRing.PAUSE:
-                if (!paused) {
-                    paused = true;
-                    master.ramp(now, pauseFade, master.gain(now), 0, Curve.S_CURVE);
-                    emitAt(Events.PAUSED, now, 0, -1, -1);
-                }
-                break;
-            case CommandRing.DUCK:
-                holdDuck(arg >> 1, (arg & 1) != 0);
-                break;
-            case CommandRing.MUTE:
-            case CommandRing.SOLO: {
-                int id = arg >> 1;
-                (type == CommandRing.MUTE ? muted : soloed)[id] = (arg & 1) != 0;
-                params.audibility(cueOfStem(id), muted, soloed);
-                break;
-            }
-            case CommandRing.RESUME:
-                if (paused) {
-                    paused = false;
-                    master.ramp(now, pauseFade, master.gain(now), 1, Curve.S_CURVE);
-                    emitAt(Events.RESUMED, now, 0, -1, -1);
-                }
-                break;
-            default:
-                break;
-        }
-    }
-
-    /** The cue whose stems' flat ids include {@code id} (an indexed loop: an iterator would allocate). */
-    private Cue cueOfStem(int id) {
-        var cues = sheet.cues();
-        int c = 0;
-        while (c + 1 < cues.size() && sheet.stemId(c + 1, 0) <= id) {
-            c++;
-        }
-        return cues.get(c);
-    }
-
-    /** Holds (or lets go of) named duck {@code i}: an S-curve from where its gain is now. */
-    private void holdDuck(int i, boolean on) {
-        Duck d = sheet.ducks().get(i);
-        Playback b = bed >= 0 ? pool[bed] : null;
-        var grid = b != null ? b.cue.tempo() : sheet.cues().get(0).tempo();
-        long at = b != null ? b.pos : 0;
-        long len = Math.max(minFade, (on ? d.attack() : d.release()).toFrames(grid, at));
-        held[i].ramp(now, len, held[i].gain(now), on ? d.gain() : 1f, Curve.S_CURVE);
-    }
-
     int bedCue() {
         return bed >= 0 ? pool[bed].cue.index() : -1;
-    }
-
-    private void stinger(int index) {
-        Stinger st = sheet.stingers().get(index);
-        Playback b = bed >= 0 ? pool[bed] : null;
-        // lengths in beats or bars follow the music playing, or the stinger's own tempo over silence
-        var grid = b != null ? b.cue.tempo() : sheet.cues().get(st.cue()).tempo();
-        long at = b != null ? b.pos : 0;
-        if (stingerLast[index] != Long.MIN_VALUE) {
-            long cool = st.cooldown().toFrames(grid, at);
-            if (now - stingerLast[index] < cool) {
-                emitAt(Events.STINGER_SKIPPED, now, Events.SKIP_COOLDOWN, st.cue(), index);
-                return;
-            }
-        }
-        Cue c = sheet.cues().get(st.cue());
-        long q = now;
-        if (b != null && st.when() != When.IMMEDIATE) {
-            int kind = st.when() == When.NEXT_BAR ? Grid.BAR : Grid.BEAT;
-            boolean loops = b.loopsNow(now);
-            long d = Grid.untilPoint(b.cue, b.pos, loops, kind, null, false);
-            // a pickup (the stinger's entry) must start before the beat: find a beat far enough ahead
-            while (d < c.entry() && d < Integer.MAX_VALUE) {
-                long p = Grid.posAfter(b.cue, b.pos, loops, d);
-                long step = Grid.untilPoint(b.cue, p, loops, kind, null, true);
-                if (step <= 0) {
-                    break;
-                }
-                d += step;
-            }
-            q = now + d;
-        }
-        long s = Math.max(now, q - c.entry());
-        int i = alloc();
-        if (i < 0) {
-            emitAt(Events.STINGER_SKIPPED, now, Events.SKIP_VOICES, st.cue(), index);
-            return;
-        }
-        Playback p = pool[i];
-        p.start(c, Playback.STINGER, s, q - s < c.entry() ? c.entry() - (q - s) : 0);
-        p.looping = false;
-        p.stinger = index;
-        p.env.constant(st.gain());
-        stingerLast[index] = s;
-        if (st.duckGain() < 1f) {
-            long attack = st.duckAttack().toFrames(grid, at);
-            long release = st.duckRelease().toFrames(grid, at);
-            ducker.add(s, Math.max(minFade, attack), s + (c.length() - p.pos), Math.max(minFade, release), st.duckGain());
-        }
     }
 
     int alloc() {
@@ -546,90 +408,9 @@ public final class Mixer {
 
     // ------------------------------------------------------------------ mixing
 
-    /**
-     * A playback's gain at frame {@code f} before its stems' own: its envelope, pause, volume and, for
-     * all but stingers, the deepest of the stinger ducks and the held ducks. Called at a segment's
-     * start (before the controls advance) and end (after), so the volume is the one for that edge.
-     */
-    private float busGain(Playback p, long f) {
-        float g = p.env.gain(f) * master.gain(f) * params.volume();
-        if (p.role != Playback.STINGER) {
-            float duck = ducker.gain(f);
-            for (Envelope h : held) {
-                duck = Math.min(duck, h.gain(f));
-            }
-            g *= duck;
-        }
-        return g;
-    }
-
     /** A playback's bus gain now, for the monitor. */
     float busGainNow(Playback p) {
-        return busGain(p, now);
-    }
-
-    private void mixPlayback(Playback p, float[] out, int offset, int n, int k) {
-        Cue c = p.cue;
-        var stems = c.stems();
-        int done = 0;
-        long pos = p.pos;
-        while (done < n) {
-            boolean loops = p.loopsNow(now + done);
-            int chunk = n - done;
-            long zone = Long.MAX_VALUE; // where the loop's crossfade begins, if this pass wraps through one
-            if (loops && pos < c.loopEnd()) {
-                chunk = (int) Math.min(chunk, c.loopEnd() - pos);
-                if (c.loopCrossfade() > 0 && p.loopsNow(now + done + (c.loopEnd() - pos))) {
-                    zone = c.loopEnd() - c.loopCrossfade();
-                    if (pos < zone) {
-                        chunk = (int) Math.min(chunk, zone - pos);
-                    }
-                }
-            }
-            if (!loops && pos + chunk > c.length()) {
-                chunk = (int) Math.max(0, c.length() - pos);
-                if (chunk == 0) {
-                    break;
-                }
-            }
-            for (int s = 0; s < stems.length; s++) {
-                Stem st = stems[s];
-                float g = !meterNow ? 0f : Math.max(Math.abs(p.gain0[s] + p.gainStep[s] * (k + done)),
-                        Math.abs(p.gain0[s] + p.gainStep[s] * (k + done + chunk)));
-                if (st.audio() != null && pos >= zone) {
-                    // the loop's end crossfades into what leads into its start, which runs on into it
-                    double inv = 1.0 / c.loopCrossfade();
-                    Kernel.mixWeighted(st.audio(), pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s], k + done,
-                            pos - zone, inv, false);
-                    Kernel.mixWeighted(st.audio(), pos - (c.loopEnd() - c.loopStart()), out, offset + done, chunk,
-                            p.gain0[s], p.gainStep[s], k + done, pos - zone, inv, true);
-                    if (g > 0f) {
-                        p.peak[s] = Math.max(p.peak[s], g * Kernel.peak(st.audio(), pos, chunk));
-                    }
-                } else if (st.audio() != null) {
-                    Kernel.mix(st.audio(), pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s], k + done);
-                    if (g > 0f) {
-                        p.peak[s] = Math.max(p.peak[s], g * Kernel.peak(st.audio(), pos, chunk));
-                    }
-                } else {
-                    float pk = streams.mix(p, s, now + done, pos, out, offset + done, chunk, p.gain0[s], p.gainStep[s],
-                            k + done, g > 0f);
-                    p.peak[s] = Math.max(p.peak[s], g * pk);
-                }
-            }
-            pos += chunk;
-            done += chunk;
-            if (loops && pos >= c.loopEnd() && p.loopsNow(now + done)) {
-                pos = c.loopStart();
-            }
-        }
-        if (!p.loopsNow(now + n)) {
-            p.looping = false;
-        }
-        p.pos = pos;
-        if (!p.looping && pos >= c.length() && p.stopAt > now + n) {
-            p.stopAt = now + n; // ended by itself; stop() runs at the next boundary
-        }
+        return stemMix.busGain(p, now);
     }
 
     // ------------------------------------------------------------------ events

@@ -266,12 +266,13 @@ class Mp3SourceTest {
     }
 
     @Test
-    void steadyStateAllocationIsReported() throws IOException {
+    void steadyStateAllocationStaysWithinItsBudget() throws IOException {
         needTools();
         try (Mp3Source s = Mp3Source.open(dir.resolve("vbr.mp3"))) {
             double perSecond = allocationPerSecond(s);
-            System.out.printf("Mp3Source: %.0f bytes allocated per second of 44.1 kHz stereo (JLayer; Segue's code allocates none)%n",
-                    perSecond);
+            // measured 0 B/s (JLayer reuses its buffers; Segue's code allocates none); the budget leaves
+            // room for the JIT's own rare allocations on this thread, not for a per-frame object
+            assertTrue(perSecond <= 16 * 1024, "Mp3Source allocates " + perSecond + " bytes per second of audio");
         }
     }
 

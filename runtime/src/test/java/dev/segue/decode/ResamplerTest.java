@@ -316,30 +316,4 @@ class ResamplerTest {
             assertTrue(used < 1024, rates[0] + " -> " + rates[1] + ": " + used + " bytes allocated over 1000 calls");
         }
     }
-
-    /**
-     * Reports speed only; timing is never asserted. Each rate pair runs 12 passes of one second of
-     * audio; the best of the last 10 is reported, as the other passes share the machine with JIT
-     * compiler threads and whatever else runs.
-     */
-    @Test
-    void reportsSpeed() {
-        for (int[] p : new int[][] {{2, 44100, 48000}, {2, 48000, 44100}, {1, 44100, 48000}, {2, 44056, 48000}}) {
-            int ch = p[0];
-            Resampler r = new Resampler(ch, p[1], p[2]);
-            float[] in = sine(512, ch, 440, p[1], 0.5);
-            float[] out = new float[2048 * ch];
-            double best = 0;
-            for (int pass = 0; pass < 12; pass++) {
-                long t0 = System.nanoTime();
-                long frames = 0;
-                for (int i = 0; i < p[1] / 512; i++) {
-                    frames += r.process(in, 0, 512, out, 0, 2048);
-                }
-                double x = frames / (double) p[2] / ((System.nanoTime() - t0) / 1e9);
-                best = pass < 2 ? 0 : Math.max(best, x);
-            }
-            System.out.printf("speed %d ch %d -> %d: %.0fx real time on one thread%n", ch, p[1], p[2], best);
-        }
-    }
 }
