@@ -90,29 +90,17 @@ public final class Segue implements AutoCloseable {
         return commands.trigger(cue);
     }
 
-    /**
-     * Plays a stinger over the music, on its next beat or bar as the sheet says.
-     *
-     * @return false if no such stinger or the command queue is full
-     */
+    /** Plays a stinger over the music, on its beat or bar as the sheet says; false if no such stinger. */
     public boolean playStinger(String name) {
         return commands.playStinger(name);
     }
 
-    /**
-     * Fades the music out quickly and holds its position.
-     *
-     * @return false if the command queue is full
-     */
+    /** Fades the music out quickly and holds its position; false if the command queue is full. */
     public boolean pause() {
         return commands.pause();
     }
 
-    /**
-     * Resumes from where {@link #pause()} held, fading back in.
-     *
-     * @return false if the command queue is full
-     */
+    /** Resumes from where {@link #pause()} held, fading back in; false if the command queue is full. */
     public boolean resume() {
         return commands.resume();
     }
@@ -138,11 +126,7 @@ public final class Segue implements AutoCloseable {
         return commands.setVolume(linear);
     }
 
-    /**
-     * Mutes or unmutes one stem of a cue (ramped, click-free), for auditioning a mix.
-     *
-     * @return false if there is no such cue or stem
-     */
+    /** Mutes or unmutes one stem of a cue (ramped, click-free), for auditioning; false if no such cue or stem. */
     public boolean setStemMute(String cue, String stem, boolean mute) {
         return commands.setStemMute(cue, stem, mute);
     }
@@ -174,11 +158,7 @@ public final class Segue implements AutoCloseable {
         return Snapshots.snapshot(host.engine());
     }
 
-    /**
-     * The timeline of {@code cue}: sections, markers and its bar and beat grid, in frames.
-     *
-     * @return null if there is no such cue
-     */
+    /** The timeline of {@code cue}: sections, markers, its bar and beat grid, in frames; null if no such cue. */
     public CueInfo cueInfo(String cue) {
         return Snapshots.cueInfo(host.engine(), cue);
     }
@@ -200,8 +180,6 @@ public final class Segue implements AutoCloseable {
     public void update() {
         host.update();
     }
-
-    // ------------------------------------------------------------------ hot reload
 
     /**
      * Reads the cue sheet file again, with every stem it names, checks it, and if it is sound queues
@@ -232,8 +210,6 @@ public final class Segue implements AutoCloseable {
         return host.lastReloadErrors();
     }
 
-    // ------------------------------------------------------------------ offline
-
     /**
      * Renders the next {@code frames} frames of music into {@code interleavedStereo} (overwritten).
      * Only for Segues built with {@link SegueBuilder#offline()}; call it from one thread.
@@ -243,8 +219,6 @@ public final class Segue implements AutoCloseable {
     public void render(float[] interleavedStereo, int frames) {
         host.render(interleavedStereo, frames);
     }
-
-    // ------------------------------------------------------------------ the sheet
 
     /** The mixer rate in frames per second. */
     public int sampleRate() {
@@ -280,8 +254,6 @@ public final class Segue implements AutoCloseable {
     public List<String> ducks() {
         return host.engine().sheet().ducks().stream().map(Duck::name).toList();
     }
-
-    // ------------------------------------------------------------------ output
 
     /**
      * Frames of streamed stems that played as silence because the streamer had not decoded them in
@@ -362,17 +334,16 @@ public final class Segue implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code millis} for the streamer to fill every ring at least half way; for tests. */
+    /** Tests: waits up to {@code millis} for the streamer to fill every ring at least half way. */
     boolean awaitStreams(long millis) throws InterruptedException {
         return host.awaitStreams(millis);
     }
 
-    /** Stream voices (rings) allocated for streamed stems; 0 when every stem is in memory. */
+    /** Tests: stream voices allocated (0 when every stem is in memory) and the audio thread's driver. */
     int streamVoices() {
         return host.streamVoices();
     }
 
-    /** The audio thread's driver, or null offline (tests). */
     OutputDriver driver() {
         return host.driver();
     }
