@@ -157,21 +157,6 @@ public final class SegueBuilder {
     }
 
     /**
-     * Picks the block size and queue depth for a target worst-case latency in queue mode (block
-     * wait plus queue, not counting the device's own): 3 buffers of a block as large as fits, at
-     * least 64 frames. For example 25 ms at 48 kHz gives blocks of 300 frames. In callback mode
-     * the latency is set by OpenAL's mixing period instead (see {@link #callbackOutput(boolean)}).
-     */
-    public SegueBuilder latencyMillis(double ms) {
-        int frames = (int) (ms * sampleRate / 1000.0);
-        if (frames < 4 * 64) {
-            throw new IllegalArgumentException("latency of " + ms + " ms is under 4 blocks of 64 frames at " + sampleRate + " Hz");
-        }
-        this.queueBuffers = 3;
-        return blockFrames(Math.min(16384, frames / 4));
-    }
-
-    /**
      * OpenAL Soft's callback mode ({@code AL_SOFT_callback_buffer}), on by default: OpenAL's mixer
      * thread asks for exactly the frames it is about to mix and Segue renders them there and then,
      * so nothing waits in a queue. {@code false} queues blocks on a streaming source from Segue's

@@ -44,11 +44,6 @@ public final class Playlist {
         return Optional.of(last);
     }
 
-    /** Songs left in the current round. */
-    public int remainingInRound() {
-        return round.size() - at;
-    }
-
     private void newRound() {
         round.clear();
         round.addAll(songs);
