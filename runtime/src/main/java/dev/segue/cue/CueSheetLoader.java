@@ -7,10 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
-import dev.segue.decode.AudioFormatException;
 import dev.segue.decode.PcmData;
-import dev.segue.decode.AudioFiles;
-import dev.segue.decode.PcmSource;
 import dev.segue.decode.StreamedPcm;
 import dev.segue.time.MusicalLength;
 import dev.segue.time.TempoMap;
@@ -41,23 +38,20 @@ public final class CueSheetLoader extends SheetValues {
             "transitions", "stingers", "description", "bus", "ducks");
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
             "description");
+    /** The gains a sheet may give a stem or a stinger, in dB. */
+    static final double MIN_DB = -96;
+    static final double MAX_DB = 24;
+    /** The values a parameter's range may span. */
+    static final double PARAMETER_RANGE = 1e6;
     private static final Set<String> STEM = Set.of("name", "file", "gainDb", "gainCurve");
 
     private final int sampleRate;
     private final long streamAbove;
     private final int headFrames;
-    private final Map<Path, Object> audioCache = new HashMap<>();
-    /** Streamed files, with the first stem that names each (for errors). */
-    private final Map<StreamedPcm, StemRef> streamed = new LinkedHashMap<>();
-    /** Stems whose audio could not be read, as records. */
-    private final List<SheetException.StemFailure> stemFailures = new ArrayList<>();
-
-    /** A stem as the sheet names it: its JSON path, its cue and its name. */
-    private record StemRef(String path, String cue, String stem) {
-    }
-    private Path dir;
     /** Stems decoded by earlier loads of the same Segue, or null. */
     private DecodedStems decoded;
+    /** The stems' files, read for this load. */
+    private StemAudio stems;
 
     private CueSheetLoader(int sampleRate, long streamAbove, int headFrames) {
         super(new ArrayList<>(), new ArrayList<>());
@@ -100,10 +94,14 @@ public final class CueSheetLoader extends SheetValues {
     }
 
     private CueSheet read(Path file) {
-        dir = file.getParent();
+        stems = new StemAudio(errors, errorPaths, sampleRate, streamAbove, headFrames, file.getParent(), decoded);
         JsonElement root;
         String text;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) { // a FIFO or a device would block the read for ever
+                throw SheetException.unreadable(file.toString(), Files.isDirectory(file) ? "a folder, not a cue sheet file"
+                        : "not a regular file (a pipe, socket or device); a cue sheet is a JSON file");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw SheetException.unreadable(file.toString(), "no such file");
@@ -184,7 +182,7 @@ public final class CueSheetLoader extends SheetValues {
                 stateCues.add(idx);
             }
         }
-        decodeHeads();
+        stems.decodeHeads();
         RuleReader ruleReader = new RuleReader(errors, errorPaths);
         List<TransitionRule> rules = ruleReader.rules(top, byName, cuesObj);
         List<Stinger> stingers = ruleReader.stingers(top, byName, cuesObj);
@@ -192,10 +190,10 @@ public final class CueSheetLoader extends SheetValues {
         Lowpass lowpass = busReader.lowpass(top, paramIndex);
         List<Duck> ducks = busReader.ducks(top);
         if (!errors.isEmpty()) {
-            throw new SheetException(file.toString(), problems(text), stemFailures, true);
+            throw new SheetException(file.toString(), problems(text), stems.failures(), true);
         }
         if (decoded != null) {
-            decoded.retain(audioCache.keySet());
+            decoded.retain(stems.files());
         }
         return new CueSheet(file, sampleRate, cues, byName, states,
                 stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params, lowpass, ducks);
@@ -231,9 +229,9 @@ public final class CueSheetLoader extends SheetValues {
             }
             JsonObject p = e.getValue().getAsJsonObject();
             unknownKeys(p, Set.of("min", "max", "default", "smoothing"), path);
-            double min = number(p, "min", path, 0);
-            double max = number(p, "max", path, 1);
-            double def = number(p, "default", path, min);
+            double min = number(p, "min", path, 0, -PARAMETER_RANGE, PARAMETER_RANGE, "");
+            double max = number(p, "max", path, 1, -PARAMETER_RANGE, PARAMETER_RANGE, "");
+            double def = number(p, "default", path, min, -PARAMETER_RANGE, PARAMETER_RANGE, "");
             if (!(min < max)) {
                 error(path + ".max", "max (" + max + ") must be greater than min (" + min + ")");
             } else if (def < min || def > max) {
@@ -391,7 +389,7 @@ public final class CueSheetLoader extends SheetValues {
         unknownKeys(s, STEM, path);
         String name = string(s, "name", path, true);
         String file = string(s, "file", path, true);
-        float gain = (float) Math.pow(10, number(s, "gainDb", path, 0) / 20);
+        float gain = (float) Math.pow(10, number(s, "gainDb", path, 0, MIN_DB, MAX_DB, "dB") / 20);
         GainCurve curve = null;
         if (s.has("gainCurve")) {
             curve = gainCurve(s.get("gainCurve"), path + ".gainCurve", params);
@@ -399,7 +397,7 @@ public final class CueSheetLoader extends SheetValues {
         if (file == null || name == null) {
             return null;
         }
-        Object audio = audio(file, new StemRef(path + ".file", cue, name));
+        Object audio = stems.audio(file, new StemAudio.StemRef(path + ".file", cue, name));
         if (audio == null) {
             return null;
         }
@@ -412,81 +410,5 @@ public final class CueSheetLoader extends SheetValues {
                 "{\"parameter\": \"intensity\", \"points\": [[0, 0], [1, 1]]}", "[parameter value, gain], e.g. [0.5, 1]",
                 0, 4, "gain %s is outside 0..4 (linear gain; 1 = unchanged)");
         return c == null ? null : new GainCurve(c.parameter(), c.xs(), c.ys());
-    }
-
-    /**
-     * The file's audio: a {@link PcmData} in memory, or a {@link StreamedPcm} if longer than the
-     * threshold.
-     */
-    private Object audio(String file, StemRef ref) {
-        String path = ref.path();
-        Path rel;
-        try {
-            rel = Path.of(file);
-        } catch (java.nio.file.InvalidPathException e) {
-            error(path, "'" + file + "' is not a valid path");
-            return null;
-        }
-        Path p = dir.resolve(rel).normalize();
-        if (rel.isAbsolute() || !p.startsWith(dir)) {
-            error(path, "'" + file + "' is outside the sheet's folder; stems must live beside the sheet");
-            return null;
-        }
-        if (audioCache.containsKey(p)) {
-            return audioCache.get(p);
-        }
-        if (!Files.isRegularFile(p)) {
-            stemFailed(ref, file, "no such file '" + file + "'");
-            return null;
-        }
-        DecodedStems.Stamp stamp = decoded == null ? null : DecodedStems.stamp(p);
-        PcmData kept = stamp == null ? null : decoded.get(p, sampleRate, stamp);
-        if (kept != null) {
-            audioCache.put(p, kept);
-            return kept;
-        }
-        try {
-            PcmSource src = AudioFiles.open(p, sampleRate); // resampled to the mixer rate if need be
-            Object d;
-            if (src.frames() > streamAbove) {
-                try (src) {
-                    StreamedPcm st = StreamedPcm.of(p, sampleRate, src);
-                    streamed.put(st, ref);
-                    d = st;
-                }
-            } else {
-                PcmData pcm = PcmData.load(src);
-                if (decoded != null) {
-                    decoded.put(p, sampleRate, stamp, pcm);
-                }
-                d = pcm;
-            }
-            audioCache.put(p, d);
-            return d;
-        } catch (AudioFormatException e) {
-            stemFailed(ref, file, "cannot read '" + file + "': " + e.reason());
-        } catch (IOException e) {
-            stemFailed(ref, file, "cannot read '" + file + "': " + e);
-        }
-        return null;
-    }
-
-    /** A stem's audio could not be read: an error at its path, and a record of it. */
-    private void stemFailed(StemRef ref, String file, String why) {
-        error(ref.path(), why);
-        stemFailures.add(new SheetException.StemFailure(ref.cue(), ref.stem(), file, why));
-    }
-
-    /** Decodes the resident heads of every streamed file, now that every cue's jump targets are known. */
-    private void decodeHeads() {
-        for (Map.Entry<StreamedPcm, StemRef> e : streamed.entrySet()) {
-            try {
-                e.getKey().decodeHeads(headFrames / 2, headFrames);
-            } catch (AudioFormatException x) {
-                stemFailed(e.getValue(), e.getKey().name(), "cannot read '" + e.getKey().name() + "': " + x.reason());
-            } catch (IOException x) {
-                stemFailed(e.getValue(), e.getKey().name(), "cannot read '" + e.getKey().name() + "': " + x);
-            }
-        }
     }
 }

@@ -173,7 +173,7 @@ final class RuleReader extends SheetValues {
                     }
                 }
             }
-            float gain = (float) Math.pow(10, number(s, "gainDb", path, 0) / 20);
+            float gain = (float) Math.pow(10, number(s, "gainDb", path, 0, CueSheetLoader.MIN_DB, CueSheetLoader.MAX_DB, "dB") / 20);
             if (cue != null && cues.containsKey(cue) && cues.get(cue).loops()) {
                 error(path + ".cue", "stinger cue '" + cue + "' loops; a stinger must play once and end");
             }

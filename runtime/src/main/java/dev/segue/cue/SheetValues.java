@@ -141,6 +141,25 @@ abstract class SheetValues {
         }
         return el.getAsDouble();
     }
+    /**
+     * As {@link #number(JsonObject, String, String, double)}, and within {@code lo..hi}: a value
+     * outside is an error naming the range ({@code gainDb 1e308 is outside -96..24 dB}) and reads as
+     * {@code dflt}, so nothing out of range ever reaches the mixer.
+     */
+    double number(JsonObject o, String key, String path, double dflt, double lo, double hi, String unit) {
+        double v = number(o, key, path, dflt);
+        if (v < lo || v > hi) {
+            error(join(path, key), key + " " + o.get(key) + " is outside " + fmt(lo) + ".." + fmt(hi)
+                    + (unit.isEmpty() ? "" : " " + unit));
+            return dflt;
+        }
+        return v;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     boolean bool(JsonObject o, String key, String path) {
         JsonElement el = o.get(key);
         if (!el.isJsonPrimitive() || !el.getAsJsonPrimitive().isBoolean()) {

@@ -129,4 +129,17 @@ final class Kernel {
         }
         return m;
     }
+
+    /**
+     * Replaces every sample of {@code out[2*from .. 2*(from+frames))} that is NaN or infinite with
+     * silence: the master's guard, before the bus filter (whose state a NaN would poison for good), so
+     * nothing a file or a sheet holds can send NaN or infinity to the output. {@code x - x} is 0 for
+     * every finite {@code x} and NaN otherwise, so the test is one subtraction and a select.
+     */
+    static void finite(float[] out, int from, int frames) {
+        for (int i = 2 * from, end = 2 * (from + frames); i < end; i++) {
+            float x = out[i];
+            out[i] = x - x == 0f ? x : 0f;
+        }
+    }
 }

@@ -200,6 +200,7 @@ public final class Mixer {
                     stemMix.mix(p, out, done, n, k);
                 }
             }
+            Kernel.finite(out, done, n);
             if (busFilter != null) {
                 busFilter.process(out, done, n, k);
             }

@@ -26,6 +26,19 @@ class ValidateCommandTest {
         return new String[] {String.valueOf(code), out.toString()};
     }
 
+    /** A gain no mixer can play (it rendered NaN and validated as ok) is an error at its line and column. */
+    @Test
+    void anAbsurdGainIsAnErrorAtItsPlace() throws IOException {
+        TestStems.sine(dir.resolve("pad.wav"), 4, 220, 0.2, 0);
+        Path sheet = dir.resolve("loud.cues.json");
+        Files.writeString(sheet, String.join("\n",
+                "{\"cues\": {\"calm\": {\"tempo\": {\"bpm\": 100},",
+                "  \"stems\": [{\"name\": \"pad\", \"file\": \"pad.wav\", \"gainDb\": 1e308}]}}}"));
+        String[] r = run("validate", sheet.toString());
+        assertEquals("1", r[0], r[1]);
+        assertTrue(r[1].contains(sheet + ":2:58: error: cues.calm.stems[0].gainDb: gainDb 1e308 is outside -96..24 dB"), r[1]);
+    }
+
     @Test
     void everySeededErrorWithItsPathAndLine() throws IOException {
         TestStems.sine(dir.resolve("pad.wav"), 4, 220, 0.2, 0);

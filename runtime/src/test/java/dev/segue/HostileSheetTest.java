@@ -1,0 +1,155 @@
+package dev.segue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a hostile or careless sheet can hold, and what Segue makes of it: numbers out of any sane
+ * range are errors naming the place (in the loader, so in {@code segue validate} and hot reload too),
+ * a stem that is a symbolic link out of the sheet's folder is refused by its real path, a pipe in
+ * place of a sheet or a stem is refused instead of blocking for ever, and samples that are NaN or
+ * infinite never reach the output.
+ */
+class HostileSheetTest {
+    @TempDir
+    Path dir;
+
+    private Path sheet(String stem, String stinger) {
+        Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.sine(48_000, 440, 0.25f));
+        return Audio.writeText(dir.resolve("s.cues.json"), """
+                {"cues": {"a": {"tempo": {"bpm": 120}, "loop": {}, "stems": [%s]},
+                          "h": {"tempo": {"bpm": 120}, "stems": [{"file": "tone.wav", "name": "t"}]}},
+                 "states": {"a": "a"},
+                 "stingers": {"hit": {"cue": "h"%s}}}
+                """.formatted(stem, stinger));
+    }
+
+    @Test
+    void gainsBeyondAnySaneRangeAreErrorsNamingThePlace() {
+        for (String db : List.of("1e308", "300", "-1e308")) {
+            CueSheetException e = assertThrows(CueSheetException.class,
+                    () -> Audio.offline(sheet("{\"name\": \"t\", \"file\": \"tone.wav\", \"gainDb\": " + db + "}", "")));
+            assertEquals(1, e.errors().size(), e.getMessage());
+            assertEquals("cues.a.stems[0].gainDb: gainDb " + db + " is outside -96..24 dB", e.errors().get(0));
+            assertTrue(e.problems().get(0).line() == 1 && e.problems().get(0).column() > 1, e.problems().toString());
+        }
+        CueSheetException s = assertThrows(CueSheetException.class,
+                () -> Audio.offline(sheet("{\"name\": \"t\", \"file\": \"tone.wav\"}", ", \"gainDb\": 1e308")));
+        assertEquals(List.of("stingers.hit.gainDb: gainDb 1e308 is outside -96..24 dB"), s.errors());
+        CueSheetException p = assertThrows(CueSheetException.class, () -> Audio.offline(Audio.writeText(
+                dir.resolve("p.cues.json"), "{\"parameters\": {\"x\": {\"min\": -1e300, \"max\": 1}}, \"cues\": {}}")));
+        assertTrue(p.errors().contains("parameters.x.min: min -1e300 is outside -1000000..1000000"), p.errors().toString());
+    }
+
+    @Test
+    void aHotReloadOfAnAbsurdGainIsRefusedAndTheMusicPlaysOn() throws Exception {
+        Path file = sheet("{\"name\": \"t\", \"file\": \"tone.wav\"}", "");
+        try (Segue music = Audio.offline(file)) {
+            music.setState("a");
+            float[] buf = new float[2 * 4800];
+            music.render(buf, 4800);
+            Files.writeString(file, Files.readString(file).replace("\"file\": \"tone.wav\"}", "\"file\": \"tone.wav\", \"gainDb\": 1e308}"));
+            List<String> errors = music.reload();
+            assertEquals(List.of("cues.a.stems[0].gainDb: gainDb 1e308 is outside -96..24 dB"), errors);
+            music.render(buf, 4800);
+            float peak = 0;
+            for (float x : buf) {
+                assertTrue(Float.isFinite(x));
+                peak = Math.max(peak, Math.abs(x));
+            }
+            assertEquals(0.25, peak, 0.01, "the old sheet plays on at its own level");
+        }
+    }
+
+    @Test
+    void aStemLinkedOutOfTheSheetsFolderIsRefusedByItsRealPath() throws Exception {
+        Path outside = Files.createTempDirectory("segue-outside");
+        try {
+            Path target = Audio.writeFloatWav(outside.resolve("x.wav"), 1, Audio.sine(4800, 440, 0.25f));
+            Files.createSymbolicLink(dir.resolve("link.wav"), target);
+            Files.createDirectories(dir.resolve("sub"));
+            Files.createSymbolicLink(dir.resolve("sub/up"), outside);
+            CueSheetException e = assertThrows(CueSheetException.class, () -> Audio.offline(sheet(
+                    "{\"name\": \"t\", \"file\": \"link.wav\"}, {\"name\": \"u\", \"file\": \"sub/up/x.wav\"}", "")));
+            assertEquals(2, e.errors().size(), e.getMessage());
+            assertTrue(e.errors().get(0).startsWith("cues.a.stems[0].file: 'link.wav' is a link to " + target.toRealPath()
+                    + ", outside the sheet's folder"), e.errors().get(0));
+            assertTrue(e.errors().get(1).startsWith("cues.a.stems[1].file: 'sub/up/x.wav' is a link to "), e.errors().get(1));
+            // a link that stays inside is fine
+            Files.delete(dir.resolve("link.wav"));
+            Files.createSymbolicLink(dir.resolve("link.wav"), dir.resolve("tone.wav"));
+            Audio.offline(sheet("{\"name\": \"t\", \"file\": \"link.wav\"}", "")).close();
+        } finally {
+            for (Path p : List.of(outside.resolve("x.wav"), outside)) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Test
+    void aPipeInPlaceOfASheetOrAStemIsRefusedNotWaitedOn() throws Exception {
+        Path fifo = dir.resolve("pipe.cues.json");
+        Path stemFifo = dir.resolve("pipe.wav");
+        for (Path p : List.of(fifo, stemFifo)) {
+            Process mk = new ProcessBuilder("mkfifo", p.toString()).start();
+            assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo (coreutils) made " + p);
+        }
+        // a read that blocked would never return: each load runs beside the test, which gives up after 20 s
+        CueSheetException a = CompletableFuture.supplyAsync(() -> refusal(fifo)).get(20, TimeUnit.SECONDS);
+        assertEquals(List.of("not a regular file (a pipe, socket or device); a cue sheet is a JSON file"), a.errors());
+        Path sheet = sheet("{\"name\": \"t\", \"file\": \"pipe.wav\"}", "");
+        CueSheetException b = CompletableFuture.supplyAsync(() -> refusal(sheet)).get(20, TimeUnit.SECONDS);
+        assertEquals(List.of("cues.a.stems[0].file: 'pipe.wav' is not a regular file (a pipe, socket or device)"), b.errors());
+        assertEquals("pipe.wav", b.stemFailures().get(0).file());
+        CueSheetException c = refusal(dir);
+        assertEquals(List.of("a folder, not a cue sheet file"), c.errors());
+    }
+
+    private static CueSheetException refusal(Path sheet) {
+        try {
+            Audio.offline(sheet).close();
+        } catch (CueSheetException e) {
+            return e;
+        }
+        throw new AssertionError(sheet + " loaded");
+    }
+
+    @Test
+    void nanAndInfinitySamplesNeverReachTheOutput() throws Exception {
+        float[] poison = Audio.sine(48_000, 440, 0.25f);
+        for (int i = 1000; i < 48_000; i += 997) {
+            poison[i] = i % 3 == 0 ? Float.NaN : i % 3 == 1 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+        }
+        Audio.writeFloatWav(dir.resolve("poison.wav"), 1, poison);
+        Path file = Audio.writeText(dir.resolve("p.cues.json"), """
+                {"cues": {"a": {"tempo": {"bpm": 120}, "loop": {}, "stems": [{"name": "p", "file": "poison.wav"}]}},
+                 "states": {"a": "a"},
+                 "bus": {"lowpass": {"parameter": "muffle", "points": [[0, 20000], [1, 600]]}},
+                 "parameters": {"muffle": {"min": 0, "max": 1, "default": 0.5}}}
+                """);
+        try (Segue music = Audio.offline(file)) {
+            music.setState("a");
+            float[] out = new float[2 * 96_000];
+            music.render(out, 96_000);
+            int bad = 0;
+            double energy = 0;
+            for (float x : out) {
+                bad += Float.isFinite(x) ? 0 : 1;
+                energy += x * (double) x;
+            }
+            assertEquals(0, bad, "non-finite samples in the output");
+            assertFalse(energy == 0, "the music still sounds (the bus filter was not poisoned)");
+            assertTrue(Audio.rms(out, 90_000, 4800) > 0.01, "still sounding a second later: " + Audio.rms(out, 90_000, 4800));
+        }
+    }
+}
