@@ -36,6 +36,10 @@ final class JsonFiles {
     static <T> Loaded<T> read(Path file, String what, Gson gson, Class<T> type, int version, Supplier<T> defaults,
             Function<T, String> check) {
         String text;
+        if (Files.exists(file) && !Files.isRegularFile(file)) { // a pipe would block the read for ever
+            return new Loaded<>(defaults.get(), what + " " + file + " is not a regular file (a folder, pipe, socket or"
+                    + " device): it was left as it is, and " + what + " starts from defaults", null);
+        }
         try {
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -57,6 +61,8 @@ final class JsonFiles {
                 JsonElement v = o.get("version");
                 if (v == null || !v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
                     problem = "it has no numeric \"version\" field";
+                } else if (v.getAsDouble() != Math.rint(v.getAsDouble())) {
+                    problem = "its version " + v.getAsString() + " is not a whole number";
                 } else if (v.getAsInt() > version || v.getAsInt() < 1) {
                     problem = "its version is " + v.getAsString() + " but this Segue reads versions 1.." + version
                             + (v.getAsInt() > version ? " (written by a newer Segue?)" : "");

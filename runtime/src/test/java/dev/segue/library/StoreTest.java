@@ -87,6 +87,35 @@ class StoreTest {
         assertNull(LibraryStore.load(file).problem());
     }
 
+    /** A pipe where the store or the index should be is refused at once (reading one blocked for ever), and left alone. */
+    @Test
+    void aPipeInPlaceOfTheStoreOrTheIndexIsRefusedNotWaitedOn() throws Exception {
+        Path store = dir.resolve(LibraryStore.FILE);
+        Path index = dir.resolve("index.json");
+        for (Path p : List.of(store, index)) {
+            Process mk = new ProcessBuilder("mkfifo", p.toString()).start();
+            assertTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo (coreutils) made " + p);
+        }
+        LibraryStore.Loaded l = java.util.concurrent.CompletableFuture.supplyAsync(() -> LibraryStore.load(store))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(l.problem().contains(store + " is not a regular file"), l.problem());
+        assertNull(l.backup(), "nothing moved aside");
+        assertEquals(LibraryStore.defaults(), l.store());
+        MusicLibrary lib = java.util.concurrent.CompletableFuture.supplyAsync(() -> MusicLibrary.open(index))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(lib.problems().stream().anyMatch(p -> p.contains(index + " is not a regular file")), lib.problems().toString());
+        assertTrue(Files.exists(store) && !Files.isRegularFile(store), "the pipe is left as it is");
+    }
+
+    /** A version that is not a whole number is not read as the one below it. */
+    @Test
+    void aFractionalVersionIsAProblem() throws Exception {
+        Path file = dir.resolve(LibraryStore.FILE);
+        Files.writeString(file, "{\"version\": 1.9, \"folders\": [], \"soundtracks\": []}");
+        LibraryStore.Loaded l = LibraryStore.load(file);
+        assertTrue(l.problem() != null && l.problem().contains("its version 1.9 is not a whole number"), String.valueOf(l.problem()));
+    }
+
     @Test
     void bytesThatAreNotUtf8AreReported() throws Exception {
         Path file = dir.resolve(LibraryStore.FILE);
