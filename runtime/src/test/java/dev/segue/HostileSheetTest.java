@@ -40,12 +40,12 @@ class HostileSheetTest {
             CueSheetException e = assertThrows(CueSheetException.class,
                     () -> Audio.offline(sheet("{\"name\": \"t\", \"file\": \"tone.wav\", \"gainDb\": " + db + "}", "")));
             assertEquals(1, e.errors().size(), e.getMessage());
-            assertEquals("cues.a.stems[0].gainDb: gainDb " + db + " is outside -96..24 dB", e.errors().get(0));
+            assertEquals("cues.a.stems[0].gainDb: gainDb " + db + " is outside -144..24 dB", e.errors().get(0));
             assertTrue(e.problems().get(0).line() == 1 && e.problems().get(0).column() > 1, e.problems().toString());
         }
         CueSheetException s = assertThrows(CueSheetException.class,
                 () -> Audio.offline(sheet("{\"name\": \"t\", \"file\": \"tone.wav\"}", ", \"gainDb\": 1e308")));
-        assertEquals(List.of("stingers.hit.gainDb: gainDb 1e308 is outside -96..24 dB"), s.errors());
+        assertEquals(List.of("stingers.hit.gainDb: gainDb 1e308 is outside -144..24 dB"), s.errors());
         CueSheetException p = assertThrows(CueSheetException.class, () -> Audio.offline(Audio.writeText(
                 dir.resolve("p.cues.json"), "{\"parameters\": {\"x\": {\"min\": -1e300, \"max\": 1}}, \"cues\": {}}")));
         assertTrue(p.errors().contains("parameters.x.min: min -1e300 is outside -1000000..1000000"), p.errors().toString());
@@ -60,7 +60,7 @@ class HostileSheetTest {
             music.render(buf, 4800);
             Files.writeString(file, Files.readString(file).replace("\"file\": \"tone.wav\"}", "\"file\": \"tone.wav\", \"gainDb\": 1e308}"));
             List<String> errors = music.reload();
-            assertEquals(List.of("cues.a.stems[0].gainDb: gainDb 1e308 is outside -96..24 dB"), errors);
+            assertEquals(List.of("cues.a.stems[0].gainDb: gainDb 1e308 is outside -144..24 dB"), errors);
             music.render(buf, 4800);
             float peak = 0;
             for (float x : buf) {

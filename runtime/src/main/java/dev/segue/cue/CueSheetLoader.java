@@ -39,7 +39,7 @@ public final class CueSheetLoader extends SheetValues {
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
             "description");
     /** The gains a sheet may give a stem or a stinger, in dB. */
-    static final double MIN_DB = -96;
+    static final double MIN_DB = -144;
     static final double MAX_DB = 24;
     /** The values a parameter's range may span. */
     static final double PARAMETER_RANGE = 1e6;

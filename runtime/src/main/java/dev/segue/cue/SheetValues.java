@@ -143,7 +143,7 @@ abstract class SheetValues {
     }
     /**
      * As {@link #number(JsonObject, String, String, double)}, and within {@code lo..hi}: a value
-     * outside is an error naming the range ({@code gainDb 1e308 is outside -96..24 dB}) and reads as
+     * outside is an error naming the range ({@code gainDb 1e308 is outside -144..24 dB}) and reads as
      * {@code dflt}, so nothing out of range ever reaches the mixer.
      */
     double number(JsonObject o, String key, String path, double dflt, double lo, double hi, String unit) {

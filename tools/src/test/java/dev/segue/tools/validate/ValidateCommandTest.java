@@ -36,7 +36,7 @@ class ValidateCommandTest {
                 "  \"stems\": [{\"name\": \"pad\", \"file\": \"pad.wav\", \"gainDb\": 1e308}]}}}"));
         String[] r = run("validate", sheet.toString());
         assertEquals("1", r[0], r[1]);
-        assertTrue(r[1].contains(sheet + ":2:58: error: cues.calm.stems[0].gainDb: gainDb 1e308 is outside -96..24 dB"), r[1]);
+        assertTrue(r[1].contains(sheet + ":2:58: error: cues.calm.stems[0].gainDb: gainDb 1e308 is outside -144..24 dB"), r[1]);
     }
 
     @Test
