@@ -51,6 +51,22 @@ class HostileSheetTest {
         assertTrue(p.errors().contains("parameters.x.min: min -1e300 is outside -1000000..1000000"), p.errors().toString());
     }
 
+    /** A key written twice (a second "calm" replaced the first without a word) is an error at the second. */
+    @Test
+    void aKeyWrittenTwiceIsAnErrorAtTheSecond() {
+        Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.sine(48_000, 440, 0.25f));
+        Path file = Audio.writeText(dir.resolve("twice.cues.json"), String.join("\n",
+                "{\"cues\": {",
+                "  \"calm\": {\"tempo\": {\"bpm\": 120}, \"stems\": [{\"name\": \"t\", \"file\": \"tone.wav\"}]},",
+                "  \"calm\": {\"tempo\": {\"bpm\": 90, \"bpm\": 60}, \"stems\": [{\"name\": \"t\", \"file\": \"tone.wav\"}]}",
+                "}}"));
+        CueSheetException e = assertThrows(CueSheetException.class, () -> Audio.offline(file));
+        assertEquals(List.of("cues.calm: written twice in the same object; the second would silently replace the first",
+                "cues.calm.tempo.bpm: written twice in the same object; the second would silently replace the first"),
+                e.errors());
+        assertEquals(3, e.problems().get(0).line(), e.problems().toString());
+    }
+
     @Test
     void aHotReloadOfAnAbsurdGainIsRefusedAndTheMusicPlaysOn() throws Exception {
         Path file = sheet("{\"name\": \"t\", \"file\": \"tone.wav\"}", "");

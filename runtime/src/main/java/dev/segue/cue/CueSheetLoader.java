@@ -126,6 +126,9 @@ public final class CueSheetLoader extends SheetValues {
                     "a cue sheet is a JSON object")), List.of(), true);
         }
         JsonObject top = root.getAsJsonObject();
+        for (String twice : JsonLocator.of(text).duplicateKeys()) { // the parser kept only the last of each
+            error(twice, "written twice in the same object; the second would silently replace the first");
+        }
         unknownKeys(top, TOP, "");
         List<Parameter> params = parameters(top);
         Map<String, Integer> paramIndex = new HashMap<>();

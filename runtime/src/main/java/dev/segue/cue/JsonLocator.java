@@ -1,6 +1,8 @@
 package dev.segue.cue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,7 @@ public final class JsonLocator {
     private final String text;
     private final Map<String, Location> values = new HashMap<>();
     private final Map<String, Location> keys = new HashMap<>();
+    private final List<String> duplicates = new ArrayList<>();
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -41,6 +44,14 @@ public final class JsonLocator {
             // broken JSON: keep the locations found before the break
         }
         return l;
+    }
+
+    /**
+     * The paths of members written twice in the same object, in the order the second ones appear
+     * (a JSON parser keeps only the last one, silently); {@link #locate} points at the last.
+     */
+    public List<String> duplicateKeys() {
+        return List.copyOf(duplicates);
     }
 
     /**
@@ -128,6 +139,7 @@ public final class JsonLocator {
             pos++;
             return;
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (true) {
             if (peek() != '"') {
                 throw new IllegalStateException("key expected");
@@ -140,6 +152,9 @@ public final class JsonLocator {
             pos++;
             String p = child(path, key);
             keys.put(p, keyAt);
+            if (!seen.add(key)) {
+                duplicates.add(p);
+            }
             value(p);
             char c = peek();
             pos++;
