@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -49,6 +51,38 @@ final class AtomicFiles {
             Files.deleteIfExists(tmp);
         }
         forceDirectory(dir);
+        removeStale(dir, file.getFileName().toString());
+    }
+
+    /** How old a stray temporary file must be before a save removes it (a save in progress is younger). */
+    static final long STALE_MILLIS = 10 * 60 * 1000;
+
+    /**
+     * Removes the temporary files earlier saves of {@code name} left behind when they were killed
+     * mid-write ({@code .NAME.NNN.tmp}, each as large as the file); only those older than
+     * {@link #STALE_MILLIS}, so another process's save in progress is left alone.
+     */
+    private static void removeStale(Path dir, String name) {
+        long now = System.currentTimeMillis();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "." + glob(name) + ".*.tmp")) {
+            for (Path p : s) {
+                try {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                            && now - Files.getLastModifiedTime(p).toMillis() > STALE_MILLIS) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException e) {
+                    // another process took it, or it cannot be removed: the next save tries again
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // the folder cannot be listed: nothing to clean
+        }
+    }
+
+    /** {@code name} with the glob's special characters escaped. */
+    private static String glob(String name) {
+        return name.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
     }
 
     /** Makes a rename durable where the platform allows opening a folder (POSIX); elsewhere a no-op. */

@@ -107,6 +107,23 @@ class StoreTest {
         assertTrue(Files.exists(store) && !Files.isRegularFile(store), "the pipe is left as it is");
     }
 
+    /** A save killed mid-write left its temporary file; the next save clears old ones and leaves a save in progress alone. */
+    @Test
+    void strayTemporaryFilesOfKilledSavesAreCleared() throws Exception {
+        Path file = dir.resolve(LibraryStore.FILE);
+        Path old = Files.writeString(dir.resolve("." + LibraryStore.FILE + ".4711.tmp"), "x".repeat(1000));
+        Path fresh = Files.writeString(dir.resolve("." + LibraryStore.FILE + ".4712.tmp"), "y");
+        Path other = Files.writeString(dir.resolve(".other.json.4713.tmp"), "z");
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        Files.setLastModifiedTime(old, hourAgo);
+        Files.setLastModifiedTime(other, hourAgo);
+        LibraryStore.defaults().save(file);
+        assertTrue(!Files.exists(old), "the killed save's file is gone");
+        assertTrue(Files.exists(fresh), "a save that may be in progress is left alone");
+        assertTrue(Files.exists(other), "another file's temporary files are not ours");
+        assertNull(LibraryStore.load(file).problem());
+    }
+
     /** A version that is not a whole number is not read as the one below it. */
     @Test
     void aFractionalVersionIsAProblem() throws Exception {
