@@ -14,7 +14,7 @@ import java.util.List;
 final class Index {
     static final int VERSION = 1;
     // loudness may be -Infinity (silence) or NaN (not measured)
-    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+    static final Gson GSON = new GsonBuilder().registerTypeAdapterFactory(JsonFiles.STRICT_ENUMS).disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
 
     /** One file's cached verdict. Exactly one of {@code song} and {@code skipped} is set. */
     record Entry(String path, long size, long modified, Song song, String skipped, SongAnalysis analysis) {

@@ -25,6 +25,49 @@ final class JsonFiles {
     record Loaded<T>(T value, String problem, Path backup) {
     }
 
+    /**
+     * Reads enums strictly: a constant this code does not know ({@code "order": "BACKWARDS"}) is an
+     * error naming it and the ones it could be, where Gson alone would read it as null (and a default
+     * would silently stand in for it).
+     */
+    static final com.google.gson.TypeAdapterFactory STRICT_ENUMS = new com.google.gson.TypeAdapterFactory() {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public <T> com.google.gson.TypeAdapter<T> create(Gson gson, com.google.gson.reflect.TypeToken<T> type) {
+            Class<? super T> raw = type.getRawType();
+            if (!Enum.class.isAssignableFrom(raw) || raw == Enum.class) {
+                return null;
+            }
+            Class<? extends Enum> e = raw.isEnum() ? (Class<? extends Enum>) raw : (Class<? extends Enum>) raw.getSuperclass();
+            return (com.google.gson.TypeAdapter<T>) new com.google.gson.TypeAdapter<Enum>() {
+                @Override
+                public void write(com.google.gson.stream.JsonWriter out, Enum value) throws java.io.IOException {
+                    if (value == null) {
+                        out.nullValue();
+                    } else {
+                        out.value(value.name());
+                    }
+                }
+
+                @Override
+                public Enum read(com.google.gson.stream.JsonReader in) throws java.io.IOException {
+                    if (in.peek() == com.google.gson.stream.JsonToken.NULL) {
+                        in.nextNull();
+                        return null;
+                    }
+                    String name = in.nextString();
+                    for (Enum c : e.getEnumConstants()) {
+                        if (c.name().equals(name)) {
+                            return c;
+                        }
+                    }
+                    throw new JsonParseException("'" + name + "' at " + in.getPreviousPath() + " is not one of "
+                            + java.util.Arrays.stream(e.getEnumConstants()).map(Enum::name).toList());
+                }
+            };
+        }
+    };
+
     private JsonFiles() {
     }
 

@@ -30,7 +30,7 @@ public record LibraryStore(int version, List<String> folders, List<Soundtrack> s
     /** The store's file name inside {@link LibraryPaths#configDir()}. */
     public static final String FILE = "soundtracks.json";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+    private static final Gson GSON = new GsonBuilder().registerTypeAdapterFactory(JsonFiles.STRICT_ENUMS).setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     /** Copies lists; missing parts get their defaults. */
     public LibraryStore {

@@ -124,6 +124,18 @@ class StoreTest {
         assertNull(LibraryStore.load(file).problem());
     }
 
+    /** An order this Segue does not know is a problem naming it, not read as in order. */
+    @Test
+    void anUnknownOrderIsAProblemNotInOrder() throws Exception {
+        Path file = dir.resolve(LibraryStore.FILE);
+        LibraryStore.defaults().withSoundtrack(new Soundtrack("mine", List.of("/a.ogg"), Soundtrack.Order.SHUFFLE, true)).save(file);
+        Files.writeString(file, Files.readString(file).replace("\"SHUFFLE\"", "\"BACKWARDS\""));
+        LibraryStore.Loaded l = LibraryStore.load(file);
+        assertTrue(l.problem() != null && l.problem().contains("'BACKWARDS' at $.soundtracks[0].order is not one of [IN_ORDER, SHUFFLE]"),
+                String.valueOf(l.problem()));
+        assertTrue(Files.exists(l.backup()), "the player's file is kept aside, not lost");
+    }
+
     /** A version that is not a whole number is not read as the one below it. */
     @Test
     void aFractionalVersionIsAProblem() throws Exception {
