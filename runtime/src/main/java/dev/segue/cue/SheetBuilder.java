@@ -67,11 +67,6 @@ public final class SheetBuilder {
         return this;
     }
 
-    /** The rules so far, in order (the base sheet's first). */
-    public List<TransitionRule> rules() {
-        return List.copyOf(rules);
-    }
-
     /**
      * The sheet.
      *

@@ -22,7 +22,6 @@ import dev.segue.time.TempoMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,25 +71,18 @@ final class SongSheet {
          */
         Built build(int headFrames) {
             List<SheetException.StemFailure> failures = new ArrayList<>();
-            Map<String, StreamedPcm> kept = new HashMap<>();
             SheetBuilder b = SheetBuilder.from(score);
-            for (SongCue s : songs) {
-                StreamedPcm pcm = kept.get(s.path());
-                String why = null;
-                if (pcm == null) {
-                    try {
-                        pcm = open(s.path(), score.sampleRate(), headFrames);
-                    } catch (AudioFormatException e) {
-                        why = "cannot read '" + s.path() + "': " + e.reason();
-                    } catch (IOException | RuntimeException e) {
-                        why = "cannot read '" + s.path() + "': " + e;
-                    }
-                }
-                if (pcm == null) {
-                    failures.add(new SheetException.StemFailure(s.cue(), STEM, s.path(), why));
+            for (SongCue s : songs) { // one cue per song: each file is opened once per sheet
+                StreamedPcm pcm;
+                try {
+                    pcm = open(s.path(), score.sampleRate(), headFrames);
+                } catch (AudioFormatException e) {
+                    failures.add(new SheetException.StemFailure(s.cue(), STEM, s.path(), "cannot read '" + s.path() + "': " + e.reason()));
+                    continue;
+                } catch (IOException | RuntimeException e) {
+                    failures.add(new SheetException.StemFailure(s.cue(), STEM, s.path(), "cannot read '" + s.path() + "': " + e));
                     continue;
                 }
-                kept.put(s.path(), pcm);
                 Stem stem = new Stem(STEM, s.path(), null, pcm, s.gain(), s.curve());
                 b.addCue(new Cue(s.cue(), -1, s.tempo(), new Stem[] {stem}, pcm.frames(), -1, -1, 0,
                         new long[] {Math.min(s.exit(), pcm.frames())}, new Marker[0], 0));
