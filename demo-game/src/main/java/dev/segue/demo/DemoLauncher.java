@@ -6,6 +6,7 @@ import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
 import dev.segue.Segue;
 import dev.segue.SegueEvent;
 import dev.segue.library.LibraryPaths;
+import dev.segue.openal.OpenAl;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +23,7 @@ public final class DemoLauncher {
     public static void main(String[] args) throws Exception {
         // OpenAL Soft's 8 ms period (24 ms from a game event to the ear), set before anything opens
         // OpenAL: it reads its configuration once per process
-        Segue.configureOpenAl();
+        OpenAl.configure();
         Path autoplay = null;
         Path tour = null;
         Path sheet = null;

@@ -7,6 +7,7 @@ import dev.segue.CommandLatency;
 import dev.segue.OutputStats;
 import dev.segue.Segue;
 import dev.segue.SegueEvent;
+import dev.segue.openal.OpenAl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
@@ -78,12 +79,12 @@ public final class BenchSoakCommand implements Callable<Integer> {
 
     boolean callback;
 
-    @Option(names = "--period", paramLabel = "FRAMES", defaultValue = "" + Segue.DEFAULT_PERIOD_FRAMES,
+    @Option(names = "--period", paramLabel = "FRAMES", defaultValue = "" + OpenAl.DEFAULT_PERIOD_FRAMES,
             description = "The OpenAL Soft mixing period Segue asks for (SegueBuilder.devicePeriod), in frames at 48 kHz"
                     + " (default ${DEFAULT-VALUE}, Segue's default); 0 leaves OpenAL Soft's own (960 x 3).")
     int period;
 
-    @Option(names = "--periods", paramLabel = "N", defaultValue = "" + Segue.DEFAULT_PERIODS,
+    @Option(names = "--periods", paramLabel = "N", defaultValue = "" + OpenAl.DEFAULT_PERIODS,
             description = "Periods in the device buffer (default ${DEFAULT-VALUE}; device latency is N-1 periods).")
     int periods;
 
@@ -128,7 +129,7 @@ public final class BenchSoakCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "segue bench soak: %.1f min real time, 2 cues x %d stereo stems, %d-frame blocks x %d queued"
                     + " (asked), %s, ALSOFT_DRIVERS=%s, OpenAL Soft period asked: %s, Java %s, %s, %d processors%n", minutes, STEMS,
                     block, queue, callback ? "callback mode" : "queue mode", System.getenv("ALSOFT_DRIVERS"),
-                    period > 0 ? period + " x " + periods + (period == Segue.DEFAULT_PERIOD_FRAMES && periods == Segue.DEFAULT_PERIODS
+                    period > 0 ? period + " x " + periods + (period == OpenAl.DEFAULT_PERIOD_FRAMES && periods == OpenAl.DEFAULT_PERIODS
                             ? " (Segue's default)" : "") : "none (OpenAL Soft's own)", Runtime.version(), collectors(),
                     Runtime.getRuntime().availableProcessors());
             w.flush();
@@ -145,8 +146,8 @@ public final class BenchSoakCommand implements Callable<Integer> {
 
     /** Segue as the soak plays it: the asked block, queue, mode and OpenAL Soft period. */
     private dev.segue.SegueBuilder builder(Path sheet) {
-        return Segue.builder().cueSheet(sheet).blockFrames(block).queueBuffers(queue).callbackOutput(callback)
-                .devicePeriod(period, period == 0 ? 0 : periods);
+        return Segue.builder().cueSheet(sheet).blockFrames(block)
+                .output(OpenAl.output().queueBuffers(queue).callback(callback).period(period, period == 0 ? 0 : periods));
     }
 
     /**
@@ -184,16 +185,16 @@ public final class BenchSoakCommand implements Callable<Integer> {
     /** Every configuration one after another, each in its own JVM, then one table. */
     private int matrix() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        String segue = Segue.DEFAULT_PERIOD_FRAMES + "x" + Segue.DEFAULT_PERIODS;
+        String segue = OpenAl.DEFAULT_PERIOD_FRAMES + "x" + OpenAl.DEFAULT_PERIODS;
         List<Config> configs = List.of(
                 new Config("queue    G1  period 960x3", false, "-XX:+UseG1GC", 0, 0),
                 new Config("queue    ZGC period 960x3", false, "-XX:+UseZGC", 0, 0),
                 new Config("callback G1  period 960x3", true, "-XX:+UseG1GC", 0, 0),
                 new Config("callback ZGC period 960x3", true, "-XX:+UseZGC", 0, 0),
-                new Config("queue    G1  period " + segue, false, "-XX:+UseG1GC", Segue.DEFAULT_PERIOD_FRAMES, Segue.DEFAULT_PERIODS),
-                new Config("queue    ZGC period " + segue, false, "-XX:+UseZGC", Segue.DEFAULT_PERIOD_FRAMES, Segue.DEFAULT_PERIODS),
-                new Config("callback G1  period " + segue, true, "-XX:+UseG1GC", Segue.DEFAULT_PERIOD_FRAMES, Segue.DEFAULT_PERIODS),
-                new Config("callback ZGC period " + segue, true, "-XX:+UseZGC", Segue.DEFAULT_PERIOD_FRAMES, Segue.DEFAULT_PERIODS));
+                new Config("queue    G1  period " + segue, false, "-XX:+UseG1GC", OpenAl.DEFAULT_PERIOD_FRAMES, OpenAl.DEFAULT_PERIODS),
+                new Config("queue    ZGC period " + segue, false, "-XX:+UseZGC", OpenAl.DEFAULT_PERIOD_FRAMES, OpenAl.DEFAULT_PERIODS),
+                new Config("callback G1  period " + segue, true, "-XX:+UseG1GC", OpenAl.DEFAULT_PERIOD_FRAMES, OpenAl.DEFAULT_PERIODS),
+                new Config("callback ZGC period " + segue, true, "-XX:+UseZGC", OpenAl.DEFAULT_PERIOD_FRAMES, OpenAl.DEFAULT_PERIODS));
         w.printf(Locale.ROOT, "segue bench soak --matrix: %d configurations x %.1f min, one after another, each in its own JVM;"
                 + " %d-frame blocks, queue %d asked%n", configs.size(), minutes, block, queue);
         w.flush();
