@@ -428,7 +428,7 @@ class CustomMusicTest {
      */
     @Test
     void aSongWithNoClearBeatIsNotQuantizedToAGuessedGrid() throws Exception {
-        Path stems = Path.of("..", "assets", "score", "explore");
+        Path stems = Path.of("..", "..", "assets", "score", "explore");
         assertTrue(Files.isDirectory(stems), "the demo score beside the runtime module");
         float[] pads = TempoTest.mixOf(stems, List.of("pads", "strings"));
         Path wav = Fixtures.wav16(dir.resolve("pads.wav"), RATE, 1, java.util.Arrays.copyOf(pads, 12 * RATE));
@@ -640,7 +640,7 @@ class CustomMusicTest {
      */
     @Test
     void theShippedScoresFilterDucksStingersAndIntensityWorkOverASong() throws Exception {
-        Path score = Path.of("..", "assets", "score", "score.cues.json").toAbsolutePath().normalize();
+        Path score = Path.of("..", "..", "assets", "score", "score.cues.json").toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(score), "the shipped score at " + score);
         Path a = song("tone", sine(30 * RATE, 10_000, 0.2f));
         MusicLibrary lib = MusicLibrary.open(dir.resolve("index.json"));

@@ -13,7 +13,6 @@ import dev.segue.library.Song;
 import dev.segue.library.SongAnalysis;
 import dev.segue.library.Soundtrack;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -470,7 +469,7 @@ public final class SongPlayback implements Observer {
         int rate = score.sampleRate();
         long length = Math.round(s.frames() * (double) rate / s.sampleRate());
         long fade = Math.round(crossfade * rate);
-        songs.put(picks.cueFor(path), new SongSheet.SongCue(picks.cueFor(path), Paths.get(s.path()).toAbsolutePath().toString(),
+        songs.put(picks.cueFor(path), new SongSheet.SongCue(picks.cueFor(path), java.nio.file.Paths.get(s.path()).toAbsolutePath().toString(),
                 SongSheet.tempo(a == null ? null : a.beats(), rate), Math.max(0, length - Math.min(fade, length / 2)),
                 SongSheet.gain(gainDb(s, a)), intensity));
     }

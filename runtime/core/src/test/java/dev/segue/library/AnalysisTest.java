@@ -54,7 +54,7 @@ class AnalysisTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"mp3", "flac", "ogg"})
     void musicInEveryFormatMeasuresAsFfmpegDoes(String ext) throws Exception {
         assumeTrue(Fixtures.onPath("ffmpeg"), "ffmpeg is not installed (the loudness reference)");
-        Path stems = Path.of("..", "assets", "score", "combat");
+        Path stems = Path.of("..", "..", "assets", "score", "combat");
         assumeTrue(java.nio.file.Files.isDirectory(stems), "the demo score is not beside the runtime module");
         float[] mono = TempoTest.mixOf(stems, null);
         float[] stereo = new float[mono.length * 2];

@@ -50,8 +50,8 @@ public class TempoTest {
      */
     @Test
     void theSampleScoreIsAt120Bpm() throws Exception {
-        Path sample = Path.of("..", "assets", "sample", "action");
-        assumeTrue(Files.isDirectory(sample), "the sample score is not beside the runtime module");
+        Path sample = Path.of("..", "..", "assets", "sample", "action");
+        assumeTrue(Files.isDirectory(sample), "the sample score is not two folders up, in assets/");
         float[] mix = null;
         int rate = 0;
         for (String stem : List.of("pad.wav", "bass.wav", "drums.wav")) {
@@ -90,8 +90,8 @@ public class TempoTest {
     @ParameterizedTest(name = "the demo score's {0} at {1} bpm (level {2}), beats within {3} ms")
     @CsvSource({"explore, 100, 1, 20", "combat, 100, 1, 20", "boss, 150, 0.5, 20", "cutscene, 72, 1, 50", "title, 80, 2, 55"})
     void theDemoScoresCuesComeBackAtTheirTempoAndOnTheirGrid(String cue, double bpm, double level, double ms) throws Exception {
-        Path dir = Path.of("..", "assets", "score", cue);
-        assumeTrue(Files.isDirectory(dir), "the demo score is not beside the runtime module");
+        Path dir = Path.of("..", "..", "assets", "score", cue);
+        assumeTrue(Files.isDirectory(dir), "the demo score is not two folders up, in assets/");
         BeatGrid g = Analyzer.analyze(Fixtures.wav16(this.dir.resolve(cue + ".wav"), 48_000, 1, mixOf(dir, null)),
                 () -> false).beats();
         System.out.println("TempoTest: demo score " + cue + " (" + bpm + " bpm): " + g);
@@ -127,8 +127,8 @@ public class TempoTest {
     @ParameterizedTest(name = "the demo score's {0} pads")
     @CsvSource({"title", "explore", "combat", "cutscene"})
     void padsAloneGetALowConfidence(String cue) throws Exception {
-        Path dir = Path.of("..", "assets", "score", cue);
-        assumeTrue(Files.isDirectory(dir), "the demo score is not beside the runtime module");
+        Path dir = Path.of("..", "..", "assets", "score", cue);
+        assumeTrue(Files.isDirectory(dir), "the demo score is not two folders up, in assets/");
         float[] pads = mixOf(dir, List.of("pads", "strings"));
         BeatGrid g = Analyzer.analyze(Fixtures.wav16(this.dir.resolve(cue + "-pads.wav"), 48_000, 1, pads), () -> false).beats();
         System.out.println("TempoTest: demo score " + cue + " pads and strings: " + g);
