@@ -17,7 +17,9 @@ import org.jaudiotagger.tag.Tag;
  * {@code LIST/INFO} and {@code id3 } chunks. jaudiotagger is told the format the file's content
  * announced, not its name, and its {@code java.util.logging} chatter is switched off.
  *
- * <p>Tags are a nicety: a file whose tags cannot be read still plays, under its file name.
+ * <p>Tags are a nicety: a file whose tags cannot be read still plays, under its file name. Every
+ * length in the tags is checked against its container first ({@link TagBounds}), so no tag can make
+ * jaudiotagger allocate more than the file holds.
  */
 final class TagReader {
     /** Held so the logger (and its level) is not collected and recreated at INFO. */
@@ -36,6 +38,9 @@ final class TagReader {
     }
 
     static Tags read(File file, Song.Format format) {
+        if (TagBounds.check(file.toPath(), format) != null) {
+            return Tags.NONE; // a length jaudiotagger would allocate blindly: the song keeps its file name
+        }
         try {
             AudioFile af = AudioFileIO.readAs(file, extension(format));
             Tag tag = af.getTag();
@@ -44,8 +49,9 @@ final class TagReader {
             }
             return new Tags(first(tag, FieldKey.TITLE), first(tag, FieldKey.ARTIST), first(tag, FieldKey.ALBUM),
                     trackNumber(first(tag, FieldKey.TRACK)));
-        } catch (Exception | LinkageError e) {
-            // damaged or exotic tags: the song keeps its file name as title
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
+            // damaged or exotic tags: the song keeps its file name as title (an allocation a length
+            // asked for that TagBounds let through failed alone: nothing else was holding memory)
             return Tags.NONE;
         }
     }
