@@ -96,8 +96,9 @@ final class JsonFiles {
             return broken(file, what, "it cannot be read (" + e + ")", defaults);
         }
         String problem;
+        JsonElement tree = null;
         try {
-            JsonElement tree = JsonParser.parseString(text);
+            tree = JsonParser.parseString(text);
             if (!tree.isJsonObject()) {
                 problem = "it is not a JSON object";
             } else {
@@ -121,10 +122,36 @@ final class JsonFiles {
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             problem = "it is not valid JSON for this file (" + rootMessage(e) + ")";
         } catch (RuntimeException e) {
-            // a record constructor refusing a value arrives wrapped by Gson's reflection
-            problem = "a value in it is wrong (" + rootMessage(e) + ")";
+            // a record constructor refusing a value arrives wrapped by Gson's reflection; a null is the
+            // usual one (a hand edit), so say where it is
+            String where = tree == null ? null : firstNull(tree, "$");
+            problem = where != null ? "the value at " + where + " is null, where a value is needed"
+                    : "a value in it is wrong (" + rootMessage(e) + ")";
         }
         return broken(file, what, problem, defaults);
+    }
+
+    /** The JSON path of the first explicit {@code null} in {@code e}, or null when there is none. */
+    static String firstNull(JsonElement e, String path) {
+        if (e.isJsonNull()) {
+            return path;
+        }
+        if (e.isJsonObject()) {
+            for (java.util.Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
+                String found = firstNull(m.getValue(), path + "." + m.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (e.isJsonArray()) {
+            for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+                String found = firstNull(e.getAsJsonArray().get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static <T> Loaded<T> broken(Path file, String what, String problem, Supplier<T> defaults) {

@@ -136,6 +136,20 @@ class StoreTest {
         assertTrue(Files.exists(l.backup()), "the player's file is kept aside, not lost");
     }
 
+    /** A null written into the store by hand is named by its place, not as a NullPointerException. */
+    @Test
+    void aNullInTheStoreIsNamedByItsPlace() throws Exception {
+        Path file = dir.resolve(LibraryStore.FILE);
+        LibraryStore.defaults().withSoundtrack(new Soundtrack("mine", List.of("/a.ogg", "/b.ogg"), Soundtrack.Order.SHUFFLE, true))
+                .save(file);
+        Files.writeString(file, Files.readString(file).replace("\"/b.ogg\"", "null"));
+        LibraryStore.Loaded l = LibraryStore.load(file);
+        assertTrue(l.problem() != null && l.problem().contains("the value at $.soundtracks[0].songs[1] is null"),
+                String.valueOf(l.problem()));
+        assertTrue(!l.problem().contains("NullPointerException"), l.problem());
+        assertTrue(Files.exists(l.backup()), "the player's file is kept aside, not lost");
+    }
+
     /** A version that is not a whole number is not read as the one below it. */
     @Test
     void aFractionalVersionIsAProblem() throws Exception {
