@@ -36,6 +36,7 @@ class ReadmeSnippetsTest {
     private static final String PRELUDE = """
             import dev.segue.*;
             import dev.segue.library.*;
+            import dev.segue.openal.*;
             import java.nio.file.*;
             import java.util.*;
 
