@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * between packages; the layers the architecture document draws; no file too long to read.
  */
 class ArchitectureTest {
-    private static final Path CLASSES = Path.of("target", "classes");
+    private static final Path CLASSES = Path.of(System.getProperty("segue.classes", "target/classes"));
     private static final Path SOURCES = Path.of("src", "main", "java");
     /** A class name in a constant pool entry: its package and its simple name. */
     private static final Pattern NAME = Pattern.compile("(dev/segue(?:/[a-z][a-z0-9]*)*)/([A-Z][A-Za-z0-9_$]*)");
@@ -67,6 +67,32 @@ class ArchitectureTest {
             out.add(m.group(1) + "/" + m.group(2));
         }
         return out;
+    }
+
+    /**
+     * The core is pure Java and runs wherever Java does (Android included): no class of it names
+     * LWJGL, libGDX, AWT, Swing, Java Sound, ImageIO or a JDK-internal class, and no such library is
+     * on its class path.
+     */
+    @Test
+    void theCoreNamesNoNativeDesktopOrEngineLibrary() throws IOException {
+        Pattern forbidden = Pattern.compile("L?(org/lwjgl|com/badlogic/gdx|java/awt|javax/swing|javax/sound|javax/imageio"
+                + "|sun/|com/sun/|jdk/internal)/[A-Za-z0-9_$/]*");
+        List<String> bad = new ArrayList<>();
+        List<Path> files = classFiles();
+        for (Path f : files) {
+            Matcher m = forbidden.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+            while (m.find()) {
+                bad.add(CLASSES.relativize(f) + " names " + m.group());
+            }
+        }
+        assertTrue(files.size() > 100, "read the core's classes: " + files.size());
+        assertEquals(List.of(), bad, "the core must stay pure Java");
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String e = entry.replace('\\', '/');
+            assertFalse(e.contains("/org/lwjgl/") || e.contains("/com/badlogicgames/gdx/") || e.contains("natives-"),
+                    "the core's class path holds " + entry);
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
     private static final Path API = Path.of("api");
-    private static final Path CLASSES = Path.of("target", "classes");
+    private static final Path CLASSES = Path.of(System.getProperty("segue.classes", "target/classes"));
     private static final Pattern EXPORT = Pattern.compile("^api\\s+([\\w.]+)\\s*$", Pattern.MULTILINE);
 
     /** The packages {@code api/EXPORTS} declares public API (its {@code tools} lines are internals). */
