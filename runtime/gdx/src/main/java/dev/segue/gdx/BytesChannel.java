@@ -1,0 +1,78 @@
+package dev.segue.gdx;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+
+/** A read-only channel over bytes in memory: a resource that cannot seek in place, read once. */
+final class BytesChannel implements SeekableByteChannel {
+    private final byte[] bytes;
+    private long position;
+    private boolean open = true;
+
+    BytesChannel(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        check();
+        if (position >= bytes.length) {
+            return -1;
+        }
+        int n = (int) Math.min(dst.remaining(), bytes.length - position);
+        dst.put(bytes, (int) position, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public int write(ByteBuffer src) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public long position() throws IOException {
+        check();
+        return position;
+    }
+
+    @Override
+    public SeekableByteChannel position(long newPosition) throws IOException {
+        check();
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("position " + newPosition + " < 0");
+        }
+        position = newPosition;
+        return this;
+    }
+
+    @Override
+    public long size() throws IOException {
+        check();
+        return bytes.length;
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long size) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+    }
+
+    private void check() throws ClosedChannelException {
+        if (!open) {
+            throw new ClosedChannelException();
+        }
+    }
+}
