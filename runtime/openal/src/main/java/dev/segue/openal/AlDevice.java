@@ -83,13 +83,15 @@ final class AlDevice {
     static AlDevice open(String deviceName, int rate) throws OutputUnavailableException {
         long dev;
         try {
-            dev = alcOpenDevice(deviceName);
+            AlsaErrors.clear();
+            dev = AlsaErrors.quietly(() -> alcOpenDevice(deviceName)); // alsa-lib's failures go into the message, not stderr
         } catch (LinkageError e) {
             throw new OutputUnavailableException("OpenAL could not be loaded on this platform (" + e.getMessage() + ")", e);
         }
         if (dev == 0) {
             String what = deviceName == null ? "the default audio device" : "audio device '" + deviceName + "'";
-            throw new OutputUnavailableException("OpenAL could not open " + what
+            String alsa = AlsaErrors.lastMessage();
+            throw new OutputUnavailableException("OpenAL could not open " + what + (alsa == null ? "" : " (ALSA: " + alsa + ")")
                     + (deviceName == null ? " (is there a sound card? OpenAL Soft's ALSOFT_DRIVERS=null gives a silent device)"
                             : "; available: " + devices()));
         }
@@ -213,6 +215,10 @@ final class AlDevice {
 
     /** Names of the output devices OpenAL can open, default first; empty if OpenAL cannot load. */
     static List<String> devices() {
+        return AlsaErrors.quietly(AlDevice::listDevices);
+    }
+
+    private static List<String> listDevices() {
         try {
             boolean all = alcIsExtensionPresent(0, "ALC_ENUMERATE_ALL_EXT");
             List<String> names = ALUtil.getStringList(0, all ? EnumerateAllExt.ALC_ALL_DEVICES_SPECIFIER : ALC_DEVICE_SPECIFIER);
