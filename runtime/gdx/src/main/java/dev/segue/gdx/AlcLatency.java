@@ -21,14 +21,40 @@ final class AlcLatency {
         }
     }
 
-    /** Loaded only once LWJGL's OpenAL is known to be there. */
-    private static final class Probe {
-        static long nanos() {
-            long context = org.lwjgl.openal.ALC10.alcGetCurrentContext();
-            if (context == 0) {
+    /**
+     * OpenAL Soft's mixing period in frames at the output rate ({@code ALC_FREQUENCY / ALC_REFRESH}),
+     * or 0 if it cannot be known here: each period the mixer takes that much from every source at once.
+     */
+    static int periodFrames() {
+        try {
+            if (Class.forName("org.lwjgl.openal.ALC10", false, AlcLatency.class.getClassLoader()) == null) {
                 return 0;
             }
-            long device = org.lwjgl.openal.ALC10.alcGetContextsDevice(context);
+            return Probe.period();
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Loaded only once LWJGL's OpenAL is known to be there. */
+    private static final class Probe {
+        static long device() {
+            long context = org.lwjgl.openal.ALC10.alcGetCurrentContext();
+            return context == 0 ? 0 : org.lwjgl.openal.ALC10.alcGetContextsDevice(context);
+        }
+
+        static int period() {
+            long device = device();
+            if (device == 0) {
+                return 0;
+            }
+            int freq = org.lwjgl.openal.ALC10.alcGetInteger(device, org.lwjgl.openal.ALC10.ALC_FREQUENCY);
+            int refresh = org.lwjgl.openal.ALC10.alcGetInteger(device, org.lwjgl.openal.ALC10.ALC_REFRESH);
+            return freq > 0 && refresh > 0 ? freq / refresh : 0;
+        }
+
+        static long nanos() {
+            long device = device();
             if (device == 0 || !org.lwjgl.openal.ALC10.alcIsExtensionPresent(device, "ALC_SOFT_device_clock")) {
                 return 0;
             }

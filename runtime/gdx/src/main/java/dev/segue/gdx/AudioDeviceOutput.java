@@ -12,14 +12,17 @@ import java.util.function.IntFunction;
  *
  * <p><b>What is queued.</b> libGDX cannot say how much of what was written is still waiting, only how
  * much its device holds ({@link AudioDevice#getLatency()}, in frames). A blocking write returns as soon
- * as the block fits, so right after it the device is full: {@link #framesAhead()} is what was written
- * minus what a clock running at the sample rate says was played since the device last made a write
- * wait, never more than the device holds plus one block. The first write primes the device with its
- * own length of silence, so the queue is full, and the figure true, from the first block.
+ * as the block fits, so the device is kept full, less what its consumer takes at once: OpenAL Soft's
+ * mixer takes one mixing period from the source at a time, so the LWJGL3 device holds between its
+ * length less a period and its length, on average its length less half a period.
+ * {@link #framesAhead()} reports that average when the period is known (LWJGL3: asked from OpenAL
+ * Soft), else the device's whole length, which never flatters. The first write primes the device
+ * with its own length of silence, so the queue is full, and the figure true, from the first block.
  *
  * <p><b>A device that does not block</b> (libGDX with audio disabled, or no sound device: its
- * {@code AudioDevice} drops the samples at once) would let the audio thread spin; the same clock then
- * paces the writes to real time, so the music clock and events still run at real speed. On desktop such
+ * {@code AudioDevice} drops the samples at once) would let the audio thread spin; a clock then
+ * paces the writes to real time (at most twice the device's length and 50 ms ahead of it, which a
+ * blocking device never reaches), so the music clock and events still run at real speed. On desktop such
  * a device is refused at {@link #open} instead, so Segue plays on its silent output and says why.
  *
  * <p>Nothing on the write path allocates, locks or logs beyond what {@code writeSamples} itself does
@@ -38,6 +41,9 @@ final class AudioDeviceOutput implements AudioOutput {
     private long framesAtAnchor;
     private long written;
     private volatile int queued;
+    private int ahead; // what the device holds ahead of a block, on average
+    private int period;
+    private long paceLimit; // frames the clock may lag the writes before a write waits for it
     private volatile long underruns;
     private volatile long deviceLatencyNanos;
     private volatile boolean lost;
@@ -68,6 +74,9 @@ final class AudioDeviceOutput implements AudioOutput {
         }
         prime = new float[Math.max(capacity, blockFrames) * 2];
         deviceLatencyNanos = AlcLatency.nanos();
+        period = AlcLatency.periodFrames();
+        ahead = period > 0 && period < capacity ? capacity - period / 2 : capacity;
+        paceLimit = 2L * capacity + Math.max(block, period) + sampleRate / 20;
         queued = 0;
     }
 
@@ -100,24 +109,23 @@ final class AudioDeviceOutput implements AudioOutput {
                 framesAtAnchor = Math.max(0, written - capacity);
             }
             long played = framesAtAnchor + (t1 - anchorNanos) * rate / 1_000_000_000L;
-            long ahead = written - played;
-            if (ahead < 0) {
+            long lead = written - played;
+            if (lead < 0) {
                 // the clock says more was played than written: the device ran dry (or its clock is faster)
                 underruns++;
                 anchorNanos = t1;
                 framesAtAnchor = written;
-                ahead = 0;
+                lead = 0;
             }
-            long limit = capacity + block;
-            if (ahead > limit) {
-                // a device that does not block: wait for the clock, so the music runs in real time
-                LockSupport.parkNanos((ahead - limit) * 1_000_000_000L / rate);
+            if (lead > paceLimit) {
+                // far more written than a blocking device could hold: it does not block; wait for the
+                // clock, so the music runs in real time (a blocking device never gets here)
+                LockSupport.parkNanos((lead - paceLimit) * 1_000_000_000L / rate);
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-                ahead = limit;
             }
-            queued = (int) Math.min(ahead, capacity + (long) block);
+            queued = this.ahead;
         } catch (RuntimeException e) {
             lostReason = e.getClass().getSimpleName() + ": " + e.getMessage();
             lost = true;
@@ -131,11 +139,12 @@ final class AudioDeviceOutput implements AudioOutput {
 
     @Override
     public int framesAhead() {
-        if (!primed) {
-            return 0;
-        }
-        long played = framesAtAnchor + (System.nanoTime() - anchorNanos) * rate / 1_000_000_000L;
-        return (int) Math.max(0, Math.min(written - played, capacity + (long) block));
+        return primed ? ahead : 0;
+    }
+
+    @Override
+    public int devicePeriodFrames() {
+        return period;
     }
 
     @Override
