@@ -16,10 +16,10 @@ import dev.segue.Segue;
  *
  *     @Override public void create() {
  *         assets.setLoader(Segue.class, new CueSheetLoader(assets.getFileHandleResolver()));
- *         assets.load("music/score.cues.json", Segue.class); // the stems decode on the loader thread
- *         assets.finishLoading();                             // or poll assets.update() from a loading screen
- *         music = assets.get("music/score.cues.json", Segue.class);
- *         music.setState("explore");                          // and setParameter, playStinger, ... as the game goes
+ *         assets.load("segue/sample/sample.cues.json", Segue.class); // your sheet: in assets/ or on the classpath
+ *         assets.finishLoading();                                     // or poll assets.update() on a loading screen
+ *         music = assets.get("segue/sample/sample.cues.json", Segue.class);
+ *         music.setState("explore");                                  // then setParameter, playStinger... as the game goes
  *     }
  * }
  * }</pre>

@@ -126,6 +126,10 @@ class GdxAudioOutputWindowTest {
         Properties big = probe("gdx-null-1024x6", true, Map.of("ALSOFT_DRIVERS", "null"), "gdx", "1024", "6");
         playedInRealTime("gdx 1024x6", big, 1024 / 4 * 6);
         assertTrue(num(big, "toOutputP50") > num(gdx, "toOutputP50"), "a bigger device buffer is reported as later");
+        Properties small = probe("gdx-null-512x9-period384", true, Map.of("ALSOFT_DRIVERS", "null"), "gdx", "512", "9",
+                "384");
+        playedInRealTime("gdx 512x9, OpenAL Soft period 384", small, 512 / 4 * 9);
+        assertEquals(384, (int) num(small, "devicePeriodFrames"), "the period asked for is OpenAL Soft's");
         Properties al = probe("openal-null-callback", false, Map.of("ALSOFT_DRIVERS", "null"), "openal");
         assertEquals("false", al.getProperty("silent"), al::toString);
         double ratio = num(al, "clockRatio");
@@ -133,10 +137,13 @@ class GdxAudioOutputWindowTest {
         System.out.printf("latency, call -> mixed by OpenAL (p50/p99 ms) and + device (ear p50 ms):%n"
                 + "  libGDX AudioDevice 512x9 : %.1f / %.1f, ear %.1f (device %s ms; source held %s frames)%n"
                 + "  libGDX AudioDevice 1024x6: %.1f / %.1f, ear %.1f (device %s ms; source held %s frames)%n"
+                + "  libGDX 512x9, period 384 : %.1f / %.1f, ear %.1f (device %s ms; source held %s frames)%n"
                 + "  Segue OpenAL callback    : %.1f / %.1f, ear %.1f (device %s ms)%n",
                 ms(gdx, "toOutputP50"), ms(gdx, "toOutputP99"), ms(gdx, "toEarP50"), gdx.getProperty("deviceLatencyMs"),
                 gdx.getProperty("measuredQueuedMean"), ms(big, "toOutputP50"), ms(big, "toOutputP99"), ms(big, "toEarP50"),
-                big.getProperty("deviceLatencyMs"), big.getProperty("measuredQueuedMean"), ms(al, "toOutputP50"),
+                big.getProperty("deviceLatencyMs"), big.getProperty("measuredQueuedMean"), ms(small, "toOutputP50"),
+                ms(small, "toOutputP99"), ms(small, "toEarP50"), small.getProperty("deviceLatencyMs"),
+                small.getProperty("measuredQueuedMean"), ms(al, "toOutputP50"),
                 ms(al, "toOutputP99"), ms(al, "toEarP50"), al.getProperty("deviceLatencyMs"));
     }
 

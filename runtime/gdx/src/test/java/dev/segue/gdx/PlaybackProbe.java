@@ -23,11 +23,12 @@ import java.util.Properties;
  * A child JVM for {@link GdxAudioOutputWindowTest}: plays the tone sheet in real time for a few
  * seconds and writes what it measured to a properties file.
  *
- * <p>{@code gdx OUT SHEET SECONDS BUFFER_SIZE BUFFER_COUNT}: a real LWJGL3 application (run it under
+ * <p>{@code gdx OUT SHEET SECONDS BUFFER_SIZE BUFFER_COUNT [PERIOD]}: a real LWJGL3 application (run it under
  * Xvfb) whose {@code setAudioConfig} is {@code (16, BUFFER_SIZE, BUFFER_COUNT)}, the sheet loaded
  * through {@link CueSheetLoader} and played through {@link GdxAudioOutput}'s output on libGDX's
  * {@code AudioDevice}, wrapped to measure what its OpenAL source really holds after each write (its
- * play position, {@link OpenALAudioDevice#getPosition()}, against the frames written).
+ * play position, {@link OpenALAudioDevice#getPosition()}, against the frames written). With
+ * {@code PERIOD}, OpenAL Soft is asked first for that mixing period (x3), as {@link OpenAl#configure()} does.
  *
  * <p>{@code openal OUT SHEET SECONDS}: the same through Segue's OpenAL callback output
  * ({@link OpenAl}, its defaults), no libGDX.
@@ -58,6 +59,10 @@ public final class PlaybackProbe {
             c.setWindowedMode(320, 200);
             c.setForegroundFPS(60);
             c.setAudioConfig(16, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            if (args.length > 6) {
+                // OpenAL Soft's mixing period for every device of the process, libGDX's too, before it opens
+                p.setProperty("periodAsked", Boolean.toString(OpenAl.configure(Integer.parseInt(args[6]), 3)));
+            }
             new Lwjgl3Application(new Game(sheet, seconds, p), c);
         } else {
             try (Segue s = Segue.builder().cueSheet(sheet).output(new OpenAl()).build()) {
