@@ -45,7 +45,9 @@ final class Lwjgl {
             return "segue-openal needs LWJGL " + OLDEST + " or later and found " + core + ": " + FIX;
         }
         if (openal != null && !openal.isEmpty() && compare(release(openal), core) != 0) {
-            return "LWJGL's jars are of two versions (lwjgl " + core + ", lwjgl-openal " + release(openal) + "): " + FIX;
+            return "LWJGL's jars are of two versions (lwjgl " + core + ", lwjgl-openal " + release(openal)
+                    + "): segue-openal needs org.lwjgl:lwjgl and org.lwjgl:lwjgl-openal of one version, " + OLDEST
+                    + " or later: " + FIX;
         }
         return null;
     }
