@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  *
  * <p>By default the Segue plays through {@link GdxAudioOutput} and is {@linkplain GdxSegue#attach
  * attached} to the application when the load completes, on the render thread: paused and resumed with
- * it, closed when it is disposed, its events delivered once per frame before {@code render()}; see
+ * it, closed when it is disposed, its events delivered once per frame on the render thread; see
  * {@link Parameters} to change either.
  *
  * <p><b>A broken sheet</b> fails the load: the {@code GdxRuntimeException} the asset manager throws
@@ -54,7 +54,7 @@ public final class CueSheetLoader extends AsynchronousAssetLoader<Segue, CueShee
         public boolean watch;
         /** Attach the loaded Segue to the application ({@link GdxSegue#attach}); default true. */
         public boolean attach = true;
-        /** When attached, deliver its events once per frame before {@code render()}; default true. */
+        /** When attached, deliver its events once per frame on the render thread; default true. */
         public boolean updateEachFrame = true;
         /** Anything else for the builder (stream settings, a device), called last; or null. */
         public Consumer<SegueBuilder> configure;

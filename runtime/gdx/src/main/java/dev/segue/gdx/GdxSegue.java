@@ -37,9 +37,10 @@ import dev.segue.Segue;
  *
  * <p><b>Events on the render thread.</b> Segue queues its events (beats, bars, cue changes, notices)
  * from the audio thread; {@link Segue#update()} delivers them to the listeners on the thread that calls
- * it. An attached Segue is updated once per frame, on the render thread, just before
- * {@code render()}, through a {@link Application#postRunnable} that posts itself again each frame, so
- * listeners may touch the game's state and GL freely. A game that wants to choose the moment itself
+ * it. An attached Segue is updated once per frame, on the render thread, through a
+ * {@link Application#postRunnable} that posts itself again each time it runs (libGDX runs posted
+ * runnables once per frame, between two {@code render()} calls), so listeners may touch the game's
+ * state and GL freely. A game that wants to choose the moment itself
  * (in the middle of its own update, say) attaches with {@code updateEachFrame} false and calls
  * {@link Segue#update()} in its {@code render()}.
  */
@@ -56,7 +57,7 @@ public final class GdxSegue implements LifecycleListener {
                 return;
             }
             segue.update();
-            app.postRunnable(this); // runs again next frame, before render()
+            app.postRunnable(this); // runs again next frame, between two render() calls
         }
     };
 

@@ -151,6 +151,17 @@ class GdxAudioOutputWindowTest {
         return num(p, key) * 1000 / TestSheets.RATE;
     }
 
+    /** libGDX with its audio disabled: refused, so Segue plays silently in real time and says why. */
+    @Test
+    void withLibGdxAudioDisabledTheMusicRunsSilentlyAndSaysWhy() throws Exception {
+        Properties r = probe("gdx-disabled", true, Map.of("ALSOFT_DRIVERS", "null"), "gdx", "0", "0");
+        assertEquals("true", r.getProperty("silent"), r::toString);
+        double ratio = num(r, "clockRatio");
+        assertTrue(ratio > 0.97 && ratio < 1.03, () -> "the clock ran at " + ratio);
+        String why = r.getProperty("outputEvent", "");
+        assertTrue(why.contains("disableAudio"), () -> "the OUTPUT event: " + why);
+    }
+
     @Test
     void theWaveDeviceHoldsTheTone() throws Exception {
         Path wav = dir.resolve("gdx-wave.wav");

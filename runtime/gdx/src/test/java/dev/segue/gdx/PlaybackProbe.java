@@ -28,6 +28,7 @@ import java.util.Properties;
  * through {@link CueSheetLoader} and played through {@link GdxAudioOutput}'s output on libGDX's
  * {@code AudioDevice}, wrapped to measure what its OpenAL source really holds after each write (its
  * play position, {@link OpenALAudioDevice#getPosition()}, against the frames written). With
+ * {@code BUFFER_SIZE} 0, libGDX's audio is disabled. With
  * {@code PERIOD}, OpenAL Soft is asked first for that mixing period (x3), as {@link OpenAl#configure()} does.
  *
  * <p>{@code openal OUT SHEET SECONDS}: the same through Segue's OpenAL callback output
@@ -58,7 +59,11 @@ public final class PlaybackProbe {
             c.setTitle("segue-gdx probe");
             c.setWindowedMode(320, 200);
             c.setForegroundFPS(60);
-            c.setAudioConfig(16, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            if (args[4].equals("0")) {
+                c.disableAudio(true); // libGDX hands out a device that drops everything
+            } else {
+                c.setAudioConfig(16, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            }
             if (args.length > 6) {
                 // OpenAL Soft's mixing period for every device of the process, libGDX's too, before it opens
                 p.setProperty("periodAsked", Boolean.toString(OpenAl.configure(Integer.parseInt(args[6]), 3)));
@@ -117,6 +122,9 @@ public final class PlaybackProbe {
                 s.addListener(e -> {
                     if (Thread.currentThread() != renderThread) {
                         offThread = true;
+                    }
+                    if (e.type() == SegueEvent.Type.OUTPUT) {
+                        p.setProperty("outputEvent", String.valueOf(e.message()));
                     }
                 });
                 run = new Run(s, seconds, p);
