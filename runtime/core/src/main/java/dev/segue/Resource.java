@@ -3,6 +3,7 @@ package dev.segue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
+import dev.segue.decode.Sources;
 import java.nio.file.Path;
 
 /**
@@ -49,5 +50,46 @@ public interface Resource {
     /** The file on disk this resource is, or null: hot reload watches files only. */
     default Path file() {
         return null;
+    }
+
+    /** Opens what a name relative to a root names, as a stream; null or {@code NoSuchFileException} when nothing is there. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open(String name) throws IOException;
+    }
+
+    /** {@code file} on disk: seekable, watched by hot reload, its stems checked to lie beside it (real paths). */
+    static Resource ofFile(Path file) {
+        return new SourceResource(Sources.file(file));
+    }
+
+    /**
+     * The resource {@code name} ({@code /}-separated, e.g. {@code "music/score.cues.json"}) of this
+     * library's class loader: a file when the class path is a folder, an entry when it is a jar (seekable
+     * when stored, read once when compressed; Maven and Gradle compress jar entries by default, which
+     * costs nothing for Ogg and MP3 since they do not compress). Its stems may not climb above the
+     * folder it is in.
+     */
+    static Resource ofClasspath(String name) {
+        return ofClasspath(Resource.class.getClassLoader(), name);
+    }
+
+    /** As {@link #ofClasspath(String)}, through {@code loader} (the game's own, say). */
+    static Resource ofClasspath(ClassLoader loader, String name) {
+        return new SourceResource(SourceResource.checked(() -> Sources.classpath(loader, name)));
+    }
+
+    /** The entry {@code entry} ({@code /}-separated) of the jar or zip file {@code jar}. */
+    static Resource ofJarEntry(Path jar, String entry) {
+        return new SourceResource(SourceResource.checked(() -> Sources.jarEntry(jar, entry)));
+    }
+
+    /**
+     * {@code name} under a root that {@code opener} opens by root-relative name (Android's
+     * {@code AssetManager::open}, an engine's virtual file system): every resource is read once into
+     * memory. {@code root} only names the root in messages ("assets:").
+     */
+    static Resource ofStreams(String root, String name, Opener opener) {
+        return new SourceResource(SourceResource.checked(() -> Sources.stream(root, name, opener::open)));
     }
 }

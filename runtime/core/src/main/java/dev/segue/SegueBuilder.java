@@ -15,7 +15,7 @@ import java.util.ServiceLoader;
  * sheet and starts the audio thread.
  */
 public final class SegueBuilder {
-    private Path sheet;
+    private Resource sheet;
     private int sampleRate = 48_000;
     private int blockFrames = 256;
     private boolean offline;
@@ -88,8 +88,19 @@ public final class SegueBuilder {
         return this;
     }
 
-    /** The cue sheet to play (required). */
+    /** The cue sheet to play, a file on disk (this or {@link #cueSheet(Resource)} is required). */
     public SegueBuilder cueSheet(Path sheet) {
+        this.sheet = sheet == null ? null : Resource.ofFile(sheet);
+        return this;
+    }
+
+    /**
+     * The cue sheet to play from anywhere: {@link Resource#ofClasspath(String)} for one inside the
+     * game's jar, {@link Resource#ofJarEntry}, a libGDX {@code FileHandle} through segue-gdx, or a
+     * game's own {@link Resource}. Its stems are read through it (see {@link Resource} for what is read
+     * in place and what is held in memory). Hot reload ({@link #watch(boolean)}) needs a file.
+     */
+    public SegueBuilder cueSheet(Resource sheet) {
         this.sheet = sheet;
         return this;
     }
@@ -202,7 +213,10 @@ public final class SegueBuilder {
                 retryMillis, streamThresholdSeconds >= 1e6 ? Long.MAX_VALUE : Math.round(streamThresholdSeconds * sampleRate),
                 (int) Math.round(streamBufferSeconds * sampleRate), streamVoices, watch);
         try {
-            return new Segue(Host.open(sheet, s));
+            if (sheet == null) {
+                throw new NullPointerException("cueSheet(...) is required");
+            }
+            return new Segue(Host.open(SourceResource.source(sheet), s));
         } catch (SheetException e) {
             throw new CueSheetException(e);
         }

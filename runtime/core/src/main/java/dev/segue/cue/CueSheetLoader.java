@@ -8,6 +8,8 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import dev.segue.decode.PcmData;
+import dev.segue.decode.Source;
+import dev.segue.decode.Sources;
 import dev.segue.decode.StreamedPcm;
 import dev.segue.time.MusicalLength;
 import dev.segue.time.TempoMap;
@@ -88,25 +90,55 @@ public final class CueSheetLoader extends SheetValues {
      * @throws SheetException listing every problem found
      */
     public static CueSheet load(Path file, int sampleRate, long streamAboveFrames, int headFrames, DecodedStems decoded) {
-        CueSheetLoader l = new CueSheetLoader(sampleRate, streamAboveFrames, headFrames);
-        l.decoded = decoded;
-        return l.read(file.toAbsolutePath().normalize());
+        return load(Sources.file(file), sampleRate, streamAboveFrames, headFrames, decoded);
     }
 
-    private CueSheet read(Path file) {
-        stems = new StemAudio(errors, errorPaths, sampleRate, streamAbove, headFrames, file.getParent(), decoded);
+    /**
+     * Like {@link #load(Path, int, long, int, DecodedStems)}, from any source: a jar entry, a
+     * classpath resource, a stream. Its stems are resolved against it; only a file's are cached in
+     * {@code decoded}.
+     *
+     * @throws SheetException listing every problem found
+     */
+    public static CueSheet load(Source sheet, int sampleRate, long streamAboveFrames, int headFrames, DecodedStems decoded) {
+        CueSheetLoader l = new CueSheetLoader(sampleRate, streamAboveFrames, headFrames);
+        l.decoded = decoded;
+        return l.read(sheet);
+    }
+
+    /** Larger than any real sheet (the demo score's is 40 KB): refused before it is read. */
+    static final long MAX_SHEET_BYTES = 32L << 20;
+
+    private CueSheet read(Source sheet) {
+        Path file = sheet.file();
+        String name = sheet.name();
+        stems = new StemAudio(errors, errorPaths, sampleRate, streamAbove, headFrames, sheet, decoded);
         JsonElement root;
         String text;
         try {
-            if (Files.exists(file) && !Files.isRegularFile(file)) { // a FIFO or a device would block the read for ever
-                throw SheetException.unreadable(file.toString(), Files.isDirectory(file) ? "a folder, not a cue sheet file"
+            if (file != null && Files.exists(file) && !Files.isRegularFile(file)) { // a FIFO or a device would block the read for ever
+                throw SheetException.unreadable(name, Files.isDirectory(file) ? "a folder, not a cue sheet file"
                         : "not a regular file (a pipe, socket or device); a cue sheet is a JSON file");
             }
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            if (file != null && Files.size(file) > MAX_SHEET_BYTES) {
+                throw SheetException.unreadable(name, Files.size(file) / (1 << 20) + " MB is more than any cue sheet holds ("
+                        + (MAX_SHEET_BYTES >> 20) + " MB at most); is it the right file?");
+            }
+            try (java.nio.channels.SeekableByteChannel ch = sheet.open()) {
+                if (ch.size() > MAX_SHEET_BYTES) {
+                    throw SheetException.unreadable(name, ch.size() / (1 << 20) + " MB is more than any cue sheet holds ("
+                            + (MAX_SHEET_BYTES >> 20) + " MB at most); is it the right file?");
+                }
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) ch.size());
+                while (b.hasRemaining() && ch.read(b) > 0) {
+                    // the whole sheet
+                }
+                text = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
+            }
         } catch (NoSuchFileException e) {
-            throw SheetException.unreadable(file.toString(), "no such file");
+            throw SheetException.unreadable(name, "no such file");
         } catch (IOException e) {
-            throw SheetException.unreadable(file.toString(), "cannot read: " + e.getMessage());
+            throw SheetException.unreadable(name, "cannot read: " + e.getMessage());
         }
         try (Reader r = new StringReader(text)) {
             JsonReader jr = new JsonReader(r);
@@ -118,11 +150,11 @@ public final class CueSheetLoader extends SheetValues {
             boolean found = at.find();
             int line = found ? Integer.parseInt(at.group(1)) : 1;
             int column = found ? Integer.parseInt(at.group(2)) : 1;
-            throw new SheetException(file.toString(), List.of(new SheetException.Problem("$", line, column,
+            throw new SheetException(name, List.of(new SheetException.Problem("$", line, column,
                     "not valid JSON: " + msg)), List.of(), true);
         }
         if (!root.isJsonObject()) {
-            throw new SheetException(file.toString(), List.of(new SheetException.Problem("$", 1, 1,
+            throw new SheetException(name, List.of(new SheetException.Problem("$", 1, 1,
                     "a cue sheet is a JSON object")), List.of(), true);
         }
         JsonObject top = root.getAsJsonObject();
@@ -193,7 +225,7 @@ public final class CueSheetLoader extends SheetValues {
         Lowpass lowpass = busReader.lowpass(top, paramIndex);
         List<Duck> ducks = busReader.ducks(top);
         if (!errors.isEmpty()) {
-            throw new SheetException(file.toString(), problems(text), stems.failures(), true);
+            throw new SheetException(name, problems(text), stems.failures(), true);
         }
         if (decoded != null) {
             decoded.retain(stems.files());

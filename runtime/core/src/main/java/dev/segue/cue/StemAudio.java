@@ -4,6 +4,8 @@ import dev.segue.decode.AudioFiles;
 import dev.segue.decode.AudioFormatException;
 import dev.segue.decode.PcmData;
 import dev.segue.decode.PcmSource;
+import dev.segue.decode.Source;
+import dev.segue.decode.Sources;
 import dev.segue.decode.StreamedPcm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,22 +34,27 @@ final class StemAudio extends SheetValues {
     private final int sampleRate;
     private final long streamAbove;
     private final int headFrames;
+    /** The sheet's folder when the sheet is a file, else null (then stems resolve through {@link #sheet}). */
     private final Path dir;
+    private final Source sheet;
     /** Stems decoded by earlier loads of the same Segue, or null. */
     private final DecodedStems decoded;
     private final Map<Path, Object> audioCache = new HashMap<>();
+    /** Stems of a sheet that is not a file, by name. */
+    private final Map<String, Object> sourceCache = new HashMap<>();
     /** Streamed files, with the first stem that names each (for errors). */
     private final Map<StreamedPcm, StemRef> streamed = new LinkedHashMap<>();
     /** Stems whose audio could not be read, as records. */
     private final List<SheetException.StemFailure> stemFailures = new ArrayList<>();
 
-    StemAudio(List<String> errors, List<String> errorPaths, int sampleRate, long streamAbove, int headFrames, Path dir,
+    StemAudio(List<String> errors, List<String> errorPaths, int sampleRate, long streamAbove, int headFrames, Source sheet,
             DecodedStems decoded) {
         super(errors, errorPaths);
         this.sampleRate = sampleRate;
         this.streamAbove = streamAbove;
         this.headFrames = headFrames;
-        this.dir = dir;
+        this.sheet = sheet;
+        this.dir = sheet.file() == null ? null : sheet.file().getParent();
         this.decoded = decoded;
     }
 
@@ -66,6 +73,9 @@ final class StemAudio extends SheetValues {
      * threshold.
      */
     Object audio(String file, StemRef ref) {
+        if (dir == null) {
+            return audioFromSource(file, ref);
+        }
         String path = ref.path();
         Path rel;
         try {
@@ -98,26 +108,53 @@ final class StemAudio extends SheetValues {
             audioCache.put(p, kept);
             return kept;
         }
-        try {
-            PcmSource src = AudioFiles.open(p, sampleRate); // resampled to the mixer rate if need be
-            Object d;
-            if (src.frames() > streamAbove) {
-                try (src) {
-                    StreamedPcm st = StreamedPcm.of(p, sampleRate, src);
-                    streamed.put(st, ref);
-                    d = st;
-                }
-            } else {
-                PcmData pcm = PcmData.load(src);
-                if (decoded != null) {
-                    decoded.put(p, sampleRate, stamp, pcm);
-                }
-                d = pcm;
-            }
+        Object d = decode(Sources.file(p), file, ref);
+        if (d instanceof PcmData && decoded != null) {
+            decoded.put(p, sampleRate, stamp, (PcmData) d);
+        }
+        if (d != null) {
             audioCache.put(p, d);
-            return d;
+        }
+        return d;
+    }
+
+    /**
+     * A stem of a sheet that is not a file (a jar entry, a classpath resource, a libGDX asset): named
+     * relative to the sheet, never above the folder the sheet is in.
+     */
+    private Object audioFromSource(String file, StemRef ref) {
+        Source src;
+        try {
+            src = sheet.resolve(file);
+        } catch (IOException e) {
+            error(ref.path(), e.getMessage() + "; stems must live beside the sheet");
+            return null;
+        }
+        if (sourceCache.containsKey(src.name())) {
+            return sourceCache.get(src.name());
+        }
+        Object d = decode(src, file, ref);
+        if (d != null) {
+            sourceCache.put(src.name(), d);
+        }
+        return d;
+    }
+
+    /** Decodes {@code src} into memory, or opens it streamed above the threshold; null (with a failure) if it cannot. */
+    private Object decode(Source src, String file, StemRef ref) {
+        try {
+            PcmSource pcm = AudioFiles.open(src, sampleRate); // resampled to the mixer rate if need be
+            if (pcm.frames() > streamAbove) {
+                try (pcm) {
+                    StreamedPcm st = StreamedPcm.of(src, sampleRate, pcm);
+                    streamed.put(st, ref);
+                    return st;
+                }
+            }
+            return PcmData.load(pcm);
         } catch (AudioFormatException e) {
-            stemFailed(ref, file, "cannot read '" + file + "': " + e.reason());
+            stemFailed(ref, file, "no such file".equals(e.reason()) ? "no such file '" + file + "'"
+                    : "cannot read '" + file + "': " + e.reason());
         } catch (IOException e) {
             stemFailed(ref, file, "cannot read '" + file + "': " + e);
         }

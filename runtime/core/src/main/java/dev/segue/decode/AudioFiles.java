@@ -27,7 +27,12 @@ public final class AudioFiles {
      * file's rate differs.
      */
     public static PcmSource open(Path file, int rate) throws IOException {
-        PcmSource s = open(file);
+        return open(Sources.file(file), rate);
+    }
+
+    /** As {@link #open(Path, int)}, from any source. */
+    public static PcmSource open(Source src, int rate) throws IOException {
+        PcmSource s = open(src);
         return s.sampleRate() == rate ? s : new ResamplingSource(s, rate);
     }
 
@@ -38,46 +43,56 @@ public final class AudioFiles {
      *     a format Segue cannot decode yet)
      */
     public static PcmSource open(Path file) throws IOException {
-        Format f = detect(file);
+        return open(Sources.file(file));
+    }
+
+    /** As {@link #open(Path)}, from any source. */
+    public static PcmSource open(Source src) throws IOException {
+        Format f = detect(src);
         switch (f) {
             case WAV:
-                return WavSource.open(file);
+                return WavSource.open(src);
             case OGG:
-                return OggSource.open(file);
+                return OggSource.open(src);
             case FLAC:
-                return FlacSource.open(file);
+                return FlacSource.open(src);
             case MP3:
-                return Mp3Source.open(file);
+                return Mp3Source.open(src);
             default:
-                throw new AudioFormatException(file.toString(), 0,
+                throw new AudioFormatException(src.name(), 0,
                         "not an audio file Segue knows (it reads WAV, Ogg Vorbis, MP3 and FLAC)");
         }
     }
 
-    /** Opens {@code file} for reading; a missing file is an {@link AudioFormatException} naming it. */
-    static SeekableByteChannel openChannel(Path file) throws IOException {
+    /** Opens {@code src} for reading; a missing file is an {@link AudioFormatException} naming it. */
+    static SeekableByteChannel openChannel(Source src) throws IOException {
         try {
-            return Files.newByteChannel(file, StandardOpenOption.READ);
+            return src.open();
         } catch (NoSuchFileException e) {
-            throw new AudioFormatException(file.toString(), -1, "no such file");
+            throw new AudioFormatException(src.name(), -1, "no such file");
         }
     }
 
     /** The format {@code file}'s first bytes announce. */
     public static Format detect(Path file) throws IOException {
+        return detect(Sources.file(file));
+    }
+
+    /** The format {@code src}'s first bytes announce. */
+    public static Format detect(Source src) throws IOException {
         byte[] head = new byte[12];
         int n;
-        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
+        try (SeekableByteChannel ch = src.open()) {
             ByteBuffer b = ByteBuffer.wrap(head);
             while (b.hasRemaining() && ch.read(b) > 0) {
                 // fill what the file has
             }
             n = b.position();
         } catch (NoSuchFileException e) {
-            throw new AudioFormatException(file.toString(), -1, "no such file");
+            throw new AudioFormatException(src.name(), -1, "no such file");
         }
         if (n == 0) {
-            throw new AudioFormatException(file.toString(), 0, "the file is empty");
+            throw new AudioFormatException(src.name(), 0, "the file is empty");
         }
         return detect(head, n);
     }

@@ -80,8 +80,13 @@ public final class FlacSource implements PcmSource {
      *                              FLAC file Segue can play
      */
     public static FlacSource open(Path file) throws IOException {
-        String name = file.toString();
-        SeekableByteChannel ch = AudioFiles.openChannel(file);
+        return open(Sources.file(file));
+    }
+
+    /** As {@link #open(Path)}, from any source (a jar entry, a classpath resource, bytes in memory). */
+    public static FlacSource open(Source src) throws IOException {
+        String name = src.name();
+        SeekableByteChannel ch = AudioFiles.openChannel(src);
         try {
             FileWindow w = new FileWindow(ch, ch.size(), 1 << 16);
             FlacStreamInfo info = FlacStreamInfo.read(w, name);

@@ -94,8 +94,13 @@ public final class Mp3Source implements PcmSource {
      *                              layer III audio Segue can play
      */
     public static Mp3Source open(Path file) throws IOException {
-        String name = file.toString();
-        SeekableByteChannel ch = AudioFiles.openChannel(file);
+        return open(Sources.file(file));
+    }
+
+    /** As {@link #open(Path)}, from any source (a jar entry, a classpath resource, bytes in memory). */
+    public static Mp3Source open(Source src) throws IOException {
+        String name = src.name();
+        SeekableByteChannel ch = AudioFiles.openChannel(src);
         try {
             return parse(name, ch);
         } catch (IOException | RuntimeException e) {

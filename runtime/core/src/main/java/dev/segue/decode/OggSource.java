@@ -99,8 +99,13 @@ public final class OggSource implements PcmSource {
      *                              file Segue can play
      */
     public static OggSource open(Path file) throws IOException {
-        String name = file.toString();
-        SeekableByteChannel ch = AudioFiles.openChannel(file);
+        return open(Sources.file(file));
+    }
+
+    /** As {@link #open(Path)}, from any source (a jar entry, a classpath resource, bytes in memory). */
+    public static OggSource open(Source src) throws IOException {
+        String name = src.name();
+        SeekableByteChannel ch = AudioFiles.openChannel(src);
         return open(name, ch);
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
  * then read-only and shared by every thread.
  */
 public final class StreamedPcm {
-    private final Path file;
+    private final Source source;
     private final String name;
     private final int rate;
     private final int channels;
@@ -27,9 +27,9 @@ public final class StreamedPcm {
     private float[][] headData = new float[0][];
     private int[] headFrames = new int[0];
 
-    private StreamedPcm(Path file, int rate, int channels, long frames) {
-        this.file = file;
-        this.name = file.toString();
+    private StreamedPcm(Source source, int rate, int channels, long frames) {
+        this.source = source;
+        this.name = source.name();
         this.rate = rate;
         this.channels = channels;
         this.frames = frames;
@@ -37,12 +37,21 @@ public final class StreamedPcm {
 
     /** The definition of {@code file}, whose source {@code s} (at the mixer rate) was opened to measure it. */
     public static StreamedPcm of(Path file, int rate, PcmSource s) {
-        return new StreamedPcm(file, rate, s.channels() == 1 ? 1 : 2, s.frames());
+        return of(Sources.file(file), rate, s);
     }
 
-    /** Opens the file for reading at the mixer rate (on the streaming or loading thread). */
+    /**
+     * The definition of {@code source}, whose decoder {@code s} (at the mixer rate) was opened to
+     * measure it. A source that cannot seek in place keeps its bytes in memory, read once, and every
+     * voice streams from that copy.
+     */
+    public static StreamedPcm of(Source source, int rate, PcmSource s) {
+        return new StreamedPcm(source, rate, s.channels() == 1 ? 1 : 2, s.frames());
+    }
+
+    /** Opens the stem for reading at the mixer rate (on the streaming or loading thread). */
     public PcmSource open() throws IOException {
-        return AudioFiles.open(file, rate);
+        return AudioFiles.open(source, rate);
     }
 
     /** Records a timeline frame a playback may jump to; {@link #decodeHeads} makes its head. */

@@ -48,8 +48,13 @@ public final class WavSource implements PcmSource {
      * @throws AudioFormatException naming the file, offset and reason if it is not a WAV Segue can play
      */
     public static WavSource open(Path file) throws IOException {
-        String name = file.toString();
-        SeekableByteChannel ch = AudioFiles.openChannel(file);
+        return open(Sources.file(file));
+    }
+
+    /** As {@link #open(Path)}, from any source (a jar entry, a classpath resource, bytes in memory). */
+    public static WavSource open(Source src) throws IOException {
+        String name = src.name();
+        SeekableByteChannel ch = AudioFiles.openChannel(src);
         try {
             return parse(name, ch);
         } catch (IOException | RuntimeException e) {

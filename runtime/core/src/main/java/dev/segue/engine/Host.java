@@ -7,6 +7,8 @@ import dev.segue.cue.CueSheetLoader;
 import dev.segue.cue.DecodedStems;
 import dev.segue.cue.SheetException;
 import dev.segue.cue.Stem;
+import dev.segue.decode.Source;
+import dev.segue.decode.Sources;
 import dev.segue.decode.StreamedPcm;
 import dev.segue.decode.Streamer;
 import dev.segue.mix.Handover;
@@ -56,10 +58,10 @@ public final class Host implements AutoCloseable {
     private volatile Consumer<CueSheet> scoreReloaded;
     private float[] scratch;
 
-    private Host(Path file, CueSheet sheet, Settings s) {
+    private Host(Source source, CueSheet sheet, Settings s) {
         this.settings = s;
-        this.file = file;
-        CueSheet first = sheet != null ? sheet : load(file);
+        this.file = source == null ? null : source.file();
+        CueSheet first = sheet != null ? sheet : file != null ? load(file) : load(source);
         this.score = first;
         this.streamer = streamer(s, first);
         Engine e = new Engine(first, s.commandCapacity(), s.eventCapacity(), s.maxPlaybacks(), streamer);
@@ -87,7 +89,23 @@ public final class Host implements AutoCloseable {
      * @throws SheetException listing every problem of the sheet
      */
     public static Host open(Path file, Settings s) {
-        return new Host(Objects.requireNonNull(file, "cueSheet(path) is required"), null, s);
+        return open(Sources.file(Objects.requireNonNull(file, "cueSheet(path) is required")), s);
+    }
+
+    /**
+     * Loads the sheet {@code source} names (a file, a jar entry, a classpath resource, a stream) and
+     * starts playing it. Hot reload needs a file.
+     *
+     * @throws SheetException listing every problem of the sheet
+     * @throws IllegalArgumentException when watching is asked for a sheet that is not a file
+     */
+    public static Host open(Source source, Settings s) {
+        Objects.requireNonNull(source, "cueSheet(...) is required");
+        if (s.watch() && source.file() == null) {
+            throw new IllegalArgumentException("watch(true) needs the cue sheet on disk to watch; " + source.name()
+                    + " is not a file (load the sheet from its folder while composing)");
+        }
+        return new Host(source, null, s);
     }
 
     /** Plays a sheet already in memory (the tools' variants of a sheet); it cannot be reloaded. */
@@ -98,6 +116,10 @@ public final class Host implements AutoCloseable {
     /** Loads {@code f} with this host's rate and streaming settings (also hot reload's load). */
     CueSheet load(Path f) {
         return CueSheetLoader.load(f, settings.sampleRate(), settings.streamAbove(), settings.streamRing() / 2, decoded);
+    }
+
+    private CueSheet load(Source src) {
+        return CueSheetLoader.load(src, settings.sampleRate(), settings.streamAbove(), settings.streamRing() / 2, null);
     }
 
     /**

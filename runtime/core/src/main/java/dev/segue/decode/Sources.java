@@ -1,0 +1,387 @@
+package dev.segue.decode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The runtime's {@link Source}s. A file reads in place. An entry of a jar (or any zip) reads in place
+ * when it is stored uncompressed (its bytes are a range of the jar, found from the zip's own
+ * directory); a compressed one is inflated once into memory. A classpath resource is a file or a jar
+ * entry when its URL says so, else a stream. A stream is read once into memory. Names resolve like
+ * paths inside the root the first source was made from: {@code ..} never climbs out of it.
+ */
+public final class Sources {
+    /** Larger than any stem or sheet a game ships: a stream this long is refused, not read into memory. */
+    static final int MAX_IN_MEMORY = Integer.MAX_VALUE - 16;
+
+    /** Opens what a relative name (from the root, {@code /}-separated) names, as a stream. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open(String name) throws IOException;
+    }
+
+    private Sources() {
+    }
+
+    /** {@code file} on disk. */
+    public static Source file(Path file) {
+        return new FileSource(file.toAbsolutePath().normalize());
+    }
+
+    /** The entry {@code entry} ({@code /}-separated) of the jar or zip {@code jar}. */
+    public static Source jarEntry(Path jar, String entry) throws IOException {
+        String e = clean("", entry, jar + "!/");
+        return new JarSource(jar.toAbsolutePath().normalize(), folderOf(e), e);
+    }
+
+    /** The resource {@code name} of {@code loader} ({@code /}-separated, no leading slash). */
+    public static Source classpath(ClassLoader loader, String name) throws IOException {
+        String n = clean("", name.startsWith("/") ? name.substring(1) : name, "classpath:");
+        return new ClasspathSource(loader, folderOf(n), n);
+    }
+
+    /** {@code name} (under {@code root}-relative names) opened by {@code opener}, read once into memory. */
+    public static Source stream(String root, String name, Opener opener) throws IOException {
+        String n = clean("", name, root);
+        return new StreamSource(root, folderOf(n), n, opener);
+    }
+
+    /**
+     * {@code relative} resolved against {@code folder} (both {@code /}-separated, relative to a root):
+     * {@code .} and {@code ..} applied, refused when absolute or when it climbs above {@code root}.
+     */
+    static String clean(String folder, String relative, String where) throws IOException {
+        if (relative.isEmpty() || relative.startsWith("/") || relative.startsWith("\\") || relative.indexOf(':') >= 0) {
+            throw new IOException("'" + relative + "' is not a relative name inside " + where);
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (String p : (folder.isEmpty() ? relative : folder + "/" + relative).replace('\\', '/').split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (parts.isEmpty()) {
+                    throw new IOException("'" + relative + "' climbs out of " + where);
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new IOException("'" + relative + "' names no file inside " + where);
+        }
+        return String.join("/", parts);
+    }
+
+    static String folderOf(String name) {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? "" : name.substring(0, slash);
+    }
+
+    /** The folder root of {@code name}: sibling names may not climb above the folder the first was in. */
+    private static String check(String rootFolder, String resolved, String relative, String where) throws IOException {
+        if (!rootFolder.isEmpty() && !(resolved + "/").startsWith(rootFolder + "/")) {
+            throw new IOException("'" + relative + "' climbs out of " + where + rootFolder + "/");
+        }
+        return resolved;
+    }
+
+    /** Everything {@code in} holds, read into memory (closing it). */
+    static byte[] readAll(InputStream in, String name) throws IOException {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(buf)) > 0;) {
+                total += n;
+                if (total > MAX_IN_MEMORY) {
+                    throw new IOException(name + " is larger than 2 GB");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static final class FileSource implements Source {
+        private final Path file;
+
+        FileSource(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public String name() {
+            return file.toString();
+        }
+
+        @Override
+        public Source resolve(String relative) throws IOException {
+            Path rel = Paths.get(relative);
+            if (rel.isAbsolute()) {
+                throw new IOException("'" + relative + "' is absolute; names are relative to " + file.getParent());
+            }
+            return new FileSource(file.getParent().resolve(rel).normalize());
+        }
+
+        @Override
+        public boolean seekable() {
+            return true;
+        }
+
+        @Override
+        public SeekableByteChannel open() throws IOException {
+            return Files.newByteChannel(file, StandardOpenOption.READ);
+        }
+
+        @Override
+        public InputStream openStream() throws IOException {
+            return Files.newInputStream(file);
+        }
+
+        @Override
+        public Path file() {
+            return file;
+        }
+    }
+
+    /** An entry of a zip: in place when stored, else inflated once and kept. */
+    private static final class JarSource implements Source {
+        private final Path jar;
+        private final String root;
+        private final String entry;
+        private long offset = -1; // of a stored entry's bytes in the jar; -2: compressed
+        private long length;
+        private byte[] bytes;
+
+        JarSource(Path jar, String root, String entry) {
+            this.jar = jar;
+            this.root = root;
+            this.entry = entry;
+        }
+
+        @Override
+        public String name() {
+            return jar + "!/" + entry;
+        }
+
+        @Override
+        public Source resolve(String relative) throws IOException {
+            return new JarSource(jar, root, check(root, clean(folderOf(entry), relative, jar + "!/"), relative, jar + "!/"));
+        }
+
+        @Override
+        public synchronized boolean seekable() {
+            try {
+                locate();
+                return offset >= 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public synchronized SeekableByteChannel open() throws IOException {
+            locate();
+            if (offset >= 0) {
+                return new RangeChannel(FileChannel.open(jar, StandardOpenOption.READ), offset, length);
+            }
+            if (bytes == null) {
+                try (ZipFile z = new ZipFile(jar.toFile())) {
+                    ZipEntry e = z.getEntry(entry);
+                    bytes = readAll(z.getInputStream(e), name());
+                }
+            }
+            return new BytesChannel(bytes);
+        }
+
+        @Override
+        public InputStream openStream() throws IOException {
+            return java.nio.channels.Channels.newInputStream(open());
+        }
+
+        /** Finds the entry; a stored one's data range from its local header. */
+        private void locate() throws IOException {
+            if (offset != -1) {
+                return;
+            }
+            if (!Files.isRegularFile(jar)) {
+                throw new NoSuchFileException(jar.toString(), null, "no such jar");
+            }
+            try (ZipFile z = new ZipFile(jar.toFile())) {
+                ZipEntry e = z.getEntry(entry);
+                if (e == null || e.isDirectory()) {
+                    throw new NoSuchFileException(name());
+                }
+                if (e.getMethod() != ZipEntry.STORED) {
+                    offset = -2;
+                    return;
+                }
+                length = e.getSize();
+            }
+            long local = ZipDirectory.localHeader(jar, entry);
+            try (FileChannel ch = FileChannel.open(jar, StandardOpenOption.READ)) {
+                ByteBuffer h = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
+                ch.read(h, local);
+                if (h.getInt(0) != 0x04034b50) {
+                    offset = -2; // not where the directory says: read it through ZipFile
+                    return;
+                }
+                offset = local + 30 + (h.getShort(26) & 0xFFFF) + (h.getShort(28) & 0xFFFF);
+            }
+        }
+    }
+
+    /** A classpath resource: a file or a jar entry when its URL says so, else a stream. */
+    private static final class ClasspathSource implements Source {
+        private final ClassLoader loader;
+        private final String root;
+        private final String name;
+        private Source actual;
+
+        ClasspathSource(ClassLoader loader, String root, String name) {
+            this.loader = loader;
+            this.root = root;
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return "classpath:" + name;
+        }
+
+        @Override
+        public Source resolve(String relative) throws IOException {
+            return new ClasspathSource(loader, root, check(root, clean(folderOf(name), relative, "classpath:"), relative,
+                    "classpath:"));
+        }
+
+        private synchronized Source actual() throws IOException {
+            if (actual == null) {
+                URL u = loader.getResource(name);
+                if (u == null) {
+                    throw new NoSuchFileException(name());
+                }
+                actual = of(u);
+            }
+            return actual;
+        }
+
+        private Source of(URL u) throws IOException {
+            try {
+                if (u.getProtocol().equals("file")) {
+                    return new FileSource(Paths.get(u.toURI()));
+                }
+                if (u.getProtocol().equals("jar")) {
+                    String s = u.getPath(); // file:/path/app.jar!/music/a.ogg
+                    int bang = s.indexOf("!/");
+                    if (bang > 0 && s.startsWith("file:")) {
+                        Path jar = Paths.get(new URL(s.substring(0, bang)).toURI());
+                        return new JarSource(jar, "", URLDecoder.decode(s.substring(bang + 2), StandardCharsets.UTF_8.name()));
+                    }
+                }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // an unusual URL: read it as a stream
+            }
+            return new StreamSource("classpath:", "", name, n -> loader.getResourceAsStream(n));
+        }
+
+        @Override
+        public boolean seekable() {
+            try {
+                return actual().seekable();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public SeekableByteChannel open() throws IOException {
+            return actual().open();
+        }
+
+        @Override
+        public InputStream openStream() throws IOException {
+            return actual().openStream();
+        }
+
+        @Override
+        public Path file() {
+            try {
+                return actual().file();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /** Bytes from an opener, read once and kept. */
+    private static final class StreamSource implements Source {
+        private final String where;
+        private final String root;
+        private final String name;
+        private final Opener opener;
+        private byte[] bytes;
+
+        StreamSource(String where, String root, String name, Opener opener) {
+            this.where = where;
+            this.root = root;
+            this.name = name;
+            this.opener = opener;
+        }
+
+        @Override
+        public String name() {
+            return where.isEmpty() ? name : where + (where.endsWith("/") || where.endsWith(":") ? "" : "/") + name;
+        }
+
+        @Override
+        public Source resolve(String relative) throws IOException {
+            return new StreamSource(where, root, check(root, clean(folderOf(name), relative, where), relative, where), opener);
+        }
+
+        @Override
+        public boolean seekable() {
+            return false;
+        }
+
+        @Override
+        public synchronized SeekableByteChannel open() throws IOException {
+            if (bytes == null) {
+                InputStream in = opener.open(name);
+                if (in == null) {
+                    throw new NoSuchFileException(name());
+                }
+                bytes = readAll(in, name());
+            }
+            return new BytesChannel(bytes);
+        }
+
+        @Override
+        public InputStream openStream() throws IOException {
+            SeekableByteChannel ch = open();
+            ch.close();
+            return new ByteArrayInputStream(bytes);
+        }
+    }
+}
