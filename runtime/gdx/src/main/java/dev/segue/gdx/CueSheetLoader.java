@@ -105,7 +105,7 @@ public final class CueSheetLoader extends AsynchronousAssetLoader<Segue, CueShee
      * @throws dev.segue.CueSheetException listing every problem in the sheet
      */
     public static Segue build(FileHandle file, Parameters p) {
-        SegueBuilder b = Segue.builder().cueSheet(GdxResources.of(file).file()); // TEMP until cueSheet(Resource)
+        SegueBuilder b = Segue.builder().cueSheet(GdxResources.of(file));
         if (p != null && p.offline) {
             b.offline();
         } else {
