@@ -74,7 +74,6 @@ final class Autoplay implements SegueDemo.Driver, SegueDemo.Frame {
         s.headless = true;
         s.offline = true;
         s.fixedStep = STEP;
-        s.cache = dir.resolve("sheet-cache");
         s.driver = a;
         s.frame = a;
         s.onMusic = a::started;

@@ -76,7 +76,6 @@ public final class DemoLauncher {
             Tour t = new Tour(tour);
             s.driver = t;
             s.frame = t;
-            s.cache = tour.resolve("sheet-cache");
             if (System.getProperty(LibraryPaths.CONFIG_PROPERTY) == null && System.getenv(LibraryPaths.CONFIG_ENV) == null) {
                 // the tour makes soundtracks: never in the player's own config folder
                 System.setProperty(LibraryPaths.CONFIG_PROPERTY, tour.resolve("config").toAbsolutePath().toString());

@@ -6,11 +6,18 @@ import com.badlogic.gdx.assets.AssetManager;
 import com.badlogic.gdx.assets.loaders.FileHandleResolver;
 import com.badlogic.gdx.assets.loaders.resolvers.AbsoluteFileHandleResolver;
 import com.badlogic.gdx.assets.loaders.resolvers.ClasspathFileHandleResolver;
+import com.badlogic.gdx.files.FileHandle;
 import dev.segue.Segue;
+import dev.segue.gdx.CueSheetLoader;
+import dev.segue.gdx.GdxResources;
+import dev.segue.gdx.GdxSegue;
+import dev.segue.openal.OpenAl;
 import java.nio.file.Path;
 
 /**
- * The demo as a libGDX application: it loads the score through the {@link AssetManager}, then runs
+ * The demo as a libGDX application: it loads the score through the {@link AssetManager} with
+ * segue-gdx's {@link CueSheetLoader} (from the jar's classpath, read in memory, or a sheet file given
+ * with {@code --sheet}), ties it to the application's lifecycle with {@link GdxSegue}, then runs
  * one {@link Scene} at a time, fed by a {@link Driver} (the keyboard and gamepad, or a scripted
  * player), with the composer preview as an overlay on F1.
  */
@@ -38,7 +45,6 @@ final class SegueDemo extends ApplicationAdapter {
         boolean offline;
         /** A cue sheet file given by the player, or null for the classpath score. */
         Path sheet;
-        Path cache;
         Driver driver;
         Frame frame;
         Settings settings = Settings.defaults();
@@ -63,6 +69,9 @@ final class SegueDemo extends ApplicationAdapter {
         Path configDir;
     }
 
+    /** Streamed voices for the player's songs: a song, the next one crossfading in, and a preview's. */
+    static final int STREAM_VOICES = 8;
+
     final Setup setup;
     Gfx gfx;
     Music music;
@@ -77,6 +86,8 @@ final class SegueDemo extends ApplicationAdapter {
     private double time;
     private Soundtracks soundtracks;
     private SoundtrackPlayback playback;
+    /** The music's tie to the application: paused with it, closed with it (the demo delivers events itself). */
+    private GdxSegue lifecycle;
 
     SegueDemo(Setup setup) {
         this.setup = setup;
@@ -102,18 +113,41 @@ final class SegueDemo extends ApplicationAdapter {
             resolver = new ClasspathFileHandleResolver();
         }
         assets = new AssetManager(resolver, false);
-        assets.setLoader(Segue.class, new CueSheetAssetLoader(resolver));
-        assets.load(sheetName, Segue.class, params());
+        assets.setLoader(Segue.class, new CueSheetLoader(resolver));
+        assets.load(sheetName, Segue.class, params(sheetHandle()));
         scene = new LoadingScene(this);
     }
 
-    CueSheetAssetLoader.Parameters params() {
-        CueSheetAssetLoader.Parameters p = new CueSheetAssetLoader.Parameters();
-        p.offline = setup.offline;
-        p.blockFrames = settings.latency().frames;
-        p.cache = setup.cache;
-        p.output = settings.output();
-        p.watch = setup.watch;
+    /** The score's file handle: the sheet given by path, or the classpath one (inside the jar). */
+    private FileHandle sheetHandle() {
+        return setup.sheet != null ? Gdx.files.absolute(sheetName) : Gdx.files.classpath(sheetName);
+    }
+
+    private CueSheetLoader.Parameters params(FileHandle sheet) {
+        return params(sheet, setup.offline, settings.latency().frames, settings.output(), setup.watch);
+    }
+
+    /**
+     * How the demo builds its Segue: offline for the autoplay; else on Segue's own OpenAL output in
+     * callback mode (about 20 ms from a call to the ear here, against about 63 ms through libGDX's
+     * AudioDevice with its default buffers: see segue-gdx's README), on the player's chosen device or
+     * silent; watched for hot reload when asked and the sheet is a file on disk (a sheet inside the jar
+     * is read in memory and cannot be watched: {@code --sheet FILE} edits a real one).
+     */
+    static CueSheetLoader.Parameters params(FileHandle sheet, boolean offline, int blockFrames, String output,
+            boolean watch) {
+        CueSheetLoader.Parameters p = new CueSheetLoader.Parameters();
+        p.offline = offline;
+        p.blockFrames = blockFrames;
+        p.output = new OpenAl();
+        p.watch = watch && GdxResources.of(sheet).file() != null;
+        p.attach = false; // attached in loadMusic, so a rebuilt Segue can take the old one's place
+        p.configure = b -> {
+            if (!offline) {
+                RuntimeApi.output(b, output);
+            }
+            b.streamVoices(STREAM_VOICES); // the player's songs stream (custom soundtracks)
+        };
         return p;
     }
 
@@ -133,6 +167,7 @@ final class SegueDemo extends ApplicationAdapter {
                 map = ScoreMap.bestFor(sheetName, segue.states());
             }
             music = new Music(segue, map);
+            lifecycle = GdxSegue.attach(segue, false); // Music.update delivers the events, on the game's step
         } catch (RuntimeException e) {
             music = Music.failed(map, sheetName + ": " + rootMessage(e));
         }
@@ -156,9 +191,12 @@ final class SegueDemo extends ApplicationAdapter {
             return "the music is still loading";
         }
         try {
-            Segue next = CueSheetAssetLoader.build(setup.sheet != null ? Gdx.files.absolute(sheetName)
-                    : Gdx.files.classpath(sheetName), params());
+            Segue next = CueSheetLoader.build(sheetHandle(), params(sheetHandle()));
+            if (lifecycle != null) {
+                lifecycle.detach();
+            }
             music.replace(next);
+            lifecycle = GdxSegue.attach(next, false);
             if (playback != null) {
                 playback.attach(next); // the player's songs follow the music onto its new output
             }
@@ -184,7 +222,7 @@ final class SegueDemo extends ApplicationAdapter {
         return music.segue().reload();
     }
 
-    /** The cue sheet file on disk the music plays and a reload reads (a jar's sheet: its cached copy). */
+    /** The cue sheet the music plays and a reload reads: a file's path, or the classpath name of the jar's. */
     String sheetName() {
         return sheetName;
     }

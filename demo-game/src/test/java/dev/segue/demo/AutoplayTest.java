@@ -140,7 +140,7 @@ class AutoplayTest {
      * ({@code add}), or with them taken out.
      */
     static Path copyOfScore(Path dir, boolean add) throws IOException {
-        Path original = SheetFiles.materialize(ScoreMap.find().resource, dir.resolve("cache"));
+        Path original = TestFiles.classpathSheet(ScoreMap.find().resource, dir.resolve("cache"));
         Path sheet = TestFiles.copySheetFolder(original, dir.resolve("sheet"));
         JsonObject top = JsonParser.parseString(Files.readString(sheet)).getAsJsonObject();
         if (!add) {

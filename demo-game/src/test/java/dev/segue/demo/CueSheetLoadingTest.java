@@ -7,25 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.assets.AssetManager;
 import com.badlogic.gdx.assets.loaders.resolvers.AbsoluteFileHandleResolver;
+import com.badlogic.gdx.assets.loaders.resolvers.ClasspathFileHandleResolver;
 import com.badlogic.gdx.backends.headless.HeadlessFiles;
 import com.badlogic.gdx.utils.GdxRuntimeException;
 import dev.segue.CueSheetException;
 import dev.segue.Segue;
+import dev.segue.gdx.CueSheetLoader;
+import dev.segue.gdx.GdxResources;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cue sheets reach Segue through libGDX's AssetManager, from folders and from inside jars. */
+/** Cue sheets reach Segue through libGDX's AssetManager (segue-gdx's loader), from folders and from inside jars. */
 class CueSheetLoadingTest {
     @TempDir
     Path tmp;
@@ -37,18 +35,19 @@ class CueSheetLoadingTest {
 
     /** The sample sheet and stems, copied out of the classpath into a folder of their own. */
     private Path sampleFolder() throws IOException {
-        Path sheet = SheetFiles.materialize(ScoreMap.SAMPLE.resource, tmp.resolve("cache"));
-        return TestFiles.copySheetFolder(sheet, tmp.resolve("sample"));
+        return TestFiles.classpathSheet(ScoreMap.SAMPLE.resource, tmp.resolve("sample"));
+    }
+
+    private static CueSheetLoader.Parameters offline(Path sheet) {
+        return SegueDemo.params(Gdx.files.absolute(sheet.toString()), true, 0, RuntimeApi.DEFAULT_OUTPUT, false);
     }
 
     @Test
     void theAssetManagerLoadsASheetIntoASegue() throws IOException {
         Path sheet = sampleFolder();
         AssetManager assets = new AssetManager(new AbsoluteFileHandleResolver(), false);
-        assets.setLoader(Segue.class, new CueSheetAssetLoader(new AbsoluteFileHandleResolver()));
-        CueSheetAssetLoader.Parameters p = new CueSheetAssetLoader.Parameters();
-        p.offline = true;
-        assets.load(sheet.toString(), Segue.class, p);
+        assets.setLoader(Segue.class, new CueSheetLoader(new AbsoluteFileHandleResolver()));
+        assets.load(sheet.toString(), Segue.class, offline(sheet));
         assets.finishLoading();
         try (Segue s = assets.get(sheet.toString(), Segue.class)) {
             assertEquals(List.of("menu", "explore", "combat", "silence"), s.states());
@@ -71,10 +70,8 @@ class CueSheetLoadingTest {
         Path sheet = sampleFolder();
         Files.writeString(sheet, Files.readString(sheet).replace("\"calm/pad.wav\"", "\"calm/missing.wav\""));
         AssetManager assets = new AssetManager(new AbsoluteFileHandleResolver(), false);
-        assets.setLoader(Segue.class, new CueSheetAssetLoader(new AbsoluteFileHandleResolver()));
-        CueSheetAssetLoader.Parameters p = new CueSheetAssetLoader.Parameters();
-        p.offline = true;
-        assets.load(sheet.toString(), Segue.class, p);
+        assets.setLoader(Segue.class, new CueSheetLoader(new AbsoluteFileHandleResolver()));
+        assets.load(sheet.toString(), Segue.class, offline(sheet));
         GdxRuntimeException e = assertThrows(GdxRuntimeException.class, assets::finishLoading);
         Throwable t = e;
         while (t != null && !(t instanceof CueSheetException)) {
@@ -85,35 +82,21 @@ class CueSheetLoadingTest {
         assertTrue(m.contains("missing.wav") && m.contains("sample.cues.json"), m);
     }
 
+    /** The score inside a jar (segue-assets) loads through classpath handles, nothing copied out. */
     @Test
-    void aSheetInsideAJarIsCopiedOutWithItsStems() throws IOException {
-        Path folder = sampleFolder().getParent();
-        Path jar = tmp.resolve("score.jar");
-        try (OutputStream o = Files.newOutputStream(jar); ZipOutputStream z = new ZipOutputStream(o);
-                Stream<Path> s = Files.walk(folder)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                z.putNextEntry(new ZipEntry("music/sample/" + folder.relativize(f).toString().replace('\\', '/')));
-                z.write(Files.readAllBytes(f));
-                z.closeEntry();
-            }
+    void aSheetInsideAJarLoadsWithItsStemsInPlace() throws IOException {
+        URL where = getClass().getClassLoader().getResource(ScoreMap.SAMPLE.resource);
+        assertTrue(where != null, "segue-assets is on the class path");
+        AssetManager assets = new AssetManager(new ClasspathFileHandleResolver(), false);
+        assets.setLoader(Segue.class, new CueSheetLoader(new ClasspathFileHandleResolver()));
+        assets.load(ScoreMap.SAMPLE.resource, Segue.class, SegueDemo.params(Gdx.files.classpath(ScoreMap.SAMPLE.resource),
+                true, 0, RuntimeApi.DEFAULT_OUTPUT, true));
+        assets.finishLoading();
+        try (Segue s = assets.get(ScoreMap.SAMPLE.resource, Segue.class)) {
+            assertEquals(List.of("calm", "action", "riser", "pickup"), s.cues());
         }
-        try (URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            Path cache = tmp.resolve("jar-cache");
-            Path sheet = SheetFiles.materialize("music/sample/sample.cues.json", cache, cl);
-            assertTrue(sheet.startsWith(cache), sheet + " is in the cache");
-            assertTrue(Files.isRegularFile(sheet.resolveSibling("action").resolve("drums.wav")));
-            long copied = Files.getLastModifiedTime(sheet.resolveSibling("pickup.wav")).toMillis();
-            Path again = SheetFiles.materialize("music/sample/sample.cues.json", cache, cl);
-            assertEquals(sheet, again);
-            assertEquals(copied, Files.getLastModifiedTime(again.resolveSibling("pickup.wav")).toMillis(),
-                    "an unchanged stem is not copied twice");
-            try (Segue s = Segue.builder().cueSheet(sheet).offline().build()) {
-                assertEquals(List.of("calm", "action", "riser", "pickup"), s.cues());
-            }
-            IOException missing = assertThrows(IOException.class,
-                    () -> SheetFiles.materialize("music/none/none.cues.json", cache, cl));
-            assertTrue(missing.getMessage().contains("music/none/none.cues.json"), missing.getMessage());
-        }
+        assertEquals(null, GdxResources.of(Gdx.files.classpath(ScoreMap.SAMPLE.resource)).file(),
+                "a sheet in a jar is read in memory (and so not watched)");
     }
 
     @Test
@@ -135,11 +118,9 @@ class CueSheetLoadingTest {
     @Test
     void aMissingDeviceIsNoticedAndASavedSheetIsReloadedByTheWatcher() throws Exception {
         Path sheet = sampleFolder();
-        CueSheetAssetLoader.Parameters p = new CueSheetAssetLoader.Parameters();
-        p.output = "no such output device";
-        p.watch = true;
-        p.cache = tmp.resolve("cache2");
-        Music m = new Music(CueSheetAssetLoader.build(Gdx.files.absolute(sheet.toString()), p), ScoreMap.SAMPLE);
+        CueSheetLoader.Parameters p = SegueDemo.params(Gdx.files.absolute(sheet.toString()), false, 0,
+                "no such output device", true);
+        Music m = new Music(CueSheetLoader.build(Gdx.files.absolute(sheet.toString()), p), ScoreMap.SAMPLE);
         try {
             m.mood(ScoreMap.Mood.EXPLORE);
             for (int i = 0; i < 200 && m.outputNote() == null; i++) {

@@ -49,7 +49,7 @@ class PreviewReloadTest {
 
     @Test
     void anEditedSheetTakesOverOnABarAndABrokenOneIsShownWhileTheOldPlaysOn() throws Exception {
-        Path original = SheetFiles.materialize(ScoreMap.find().resource, tmp.resolve("cache"));
+        Path original = TestFiles.classpathSheet(ScoreMap.find().resource, tmp.resolve("cache"));
         Path sheet = TestFiles.copySheetFolder(original, tmp.resolve("sheet"));
         Seen seen = run(sheet);
         assertTrue(seen.problem == null, seen.problem);
@@ -85,7 +85,6 @@ class PreviewReloadTest {
         s.headless = true;
         s.offline = true;
         s.fixedStep = 1 / 60f;
-        s.cache = tmp.resolve("sheet-cache");
         s.onMusic = m -> {
             if (m.segue() != null) {
                 m.segue().addListener(seen.events::add);

@@ -181,10 +181,10 @@ class SoundtracksTest {
         assertTrue(model.addFolder(music.toString()), model.message());
         scan(model);
         String album = model.fromAlbum("Test Artist — First Album");
-        Path sheet = SheetFiles.materialize(map.resource, tmp.resolve("cache"));
+        Path sheet = TestFiles.classpathSheet(map.resource, tmp.resolve("cache"));
         int[] restated = {0};
         SoundtrackPlayback p = new SoundtrackPlayback(model, () -> restated[0]++);
-        try (Segue segue = Segue.builder().cueSheet(sheet).offline().streamVoices(CueSheetAssetLoader.STREAM_VOICES)
+        try (Segue segue = Segue.builder().cueSheet(sheet).offline().streamVoices(SegueDemo.STREAM_VOICES)
                 .build()) {
             List<SegueEvent> events = new ArrayList<>();
             segue.addListener(events::add);
