@@ -39,8 +39,11 @@ import org.lwjgl.system.libffi.FFICIF;
 final class AlsaErrors {
     /** {@code void (*)(const char *file, int line, const char *function, int err, const char *fmt, ...)}: the fixed part. */
     private static final class Handler extends Callback implements CallbackI {
+        // the fixed arguments and the first variadic one, as a pointer: on the ABIs alsa-lib runs on (x86-64 and
+        // AArch64 Linux pass it in the same register as a sixth fixed argument, 32-bit x86 and ARM on the stack in
+        // the same place) that is where a caller of the variadic function put it
         private static final FFICIF CIF = apiCreateCIF(FFI_DEFAULT_ABI, ffi_type_void, ffi_type_pointer, ffi_type_sint32,
-                ffi_type_pointer, ffi_type_sint32, ffi_type_pointer);
+                ffi_type_pointer, ffi_type_sint32, ffi_type_pointer, ffi_type_pointer);
 
         Handler() {
             super(CIF);
@@ -59,13 +62,31 @@ final class AlsaErrors {
                 long fmt = memGetAddress(memGetAddress(args + 4 * POINTER_SIZE));
                 String f = fmt == 0 ? "" : memASCIISafe(fmt);
                 String where = function == 0 ? "" : memASCIISafe(function);
-                last = (where == null || where.isEmpty() ? "" : where + ": ") + (f == null ? "" : f.replace("%s", "...").trim())
-                        + (err != 0 ? " (error " + err + ")" : "");
+                if (f == null) {
+                    f = "";
+                }
+                if (onlyOneString(f)) { // "Unknown PCM %s": the one argument is a string, so it can be read
+                    long arg = memGetAddress(memGetAddress(args + 5 * POINTER_SIZE));
+                    String a = arg == 0 ? null : memASCIISafe(arg);
+                    f = f.replace("%s", a == null ? "(null)" : a.length() > 200 ? a.substring(0, 200) + "..." : a);
+                } else {
+                    f = f.replaceAll("%[-+ #0-9.]*[a-zA-Z]+", "...");
+                }
+                last = (where == null || where.isEmpty() ? "" : where + ": ") + f.trim() + (err != 0 ? " (error " + err + ")" : "");
                 count++;
             } catch (Throwable t) {
                 // never into alsa-lib
             }
         }
+    }
+
+    /** Whether {@code fmt} has exactly one conversion, a plain {@code %s}. */
+    static boolean onlyOneString(String fmt) {
+        int at = fmt.indexOf('%');
+        if (at < 0 || !fmt.startsWith("%s", at)) {
+            return false;
+        }
+        return fmt.indexOf('%', at + 2) < 0;
     }
 
     private static boolean loaded;
