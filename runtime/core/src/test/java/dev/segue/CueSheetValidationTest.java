@@ -68,7 +68,7 @@ class CueSheetValidationTest {
             "transitions[0].to: no cue named 'combat'",
             "transitions[1].when: 'sometime' is not a time",
             "transitions[1].fadeOut.length: '2 parsecs' has no unit I know",
-            "transitions[1].fadeOut.curve: '\"wobbly\"' is not a curve",
+            "transitions[1].fadeOut.curve: 'wobbly' is not a curve",
             "stingers.pickup.cue: no cue named 'nothing'",
             "stingers.pickup.when: a stinger lands immediate, nextBeat or nextBar",
         };

@@ -67,6 +67,31 @@ class HostileSheetTest {
         assertEquals(3, e.problems().get(0).line(), e.problems().toString());
     }
 
+    /**
+     * A sheet for another Segue, and names the schema refuses ({@code nextbar} for {@code nextBar}), are
+     * errors naming the place, not guesses: what an editor validates is what the game loads.
+     */
+    @Test
+    void anotherFormatAndInexactNamesAreErrorsNamingThePlace() {
+        Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.sine(48_000, 440, 0.25f));
+        String cues = "\"cues\": {\"a\": {\"tempo\": {\"bpm\": 120}, \"stems\": [{\"name\": \"t\", \"file\": \"tone.wav\"}]},"
+                + " \"b\": {\"tempo\": {\"bpm\": 120}, \"stems\": [{\"name\": \"t\", \"file\": \"tone.wav\"}]}}";
+        CueSheetException f = assertThrows(CueSheetException.class, () -> Audio.offline(Audio.writeText(dir.resolve("f.cues.json"),
+                "{\"format\": 2, " + cues + "}")));
+        assertEquals(List.of("format: this Segue reads cue sheet format 1; the sheet is format 2 (written for a newer Segue?)"),
+                f.errors());
+        assertEquals(List.of(), List.copyOf(Audio.offline(Audio.writeText(dir.resolve("ok.cues.json"),
+                "{\"format\": 1, " + cues + "}")).cues()).subList(0, 0), "format 1 loads");
+        CueSheetException w = assertThrows(CueSheetException.class, () -> Audio.offline(Audio.writeText(dir.resolve("w.cues.json"),
+                "{" + cues + ", \"transitions\": [{\"from\": \"a\", \"to\": \"b\", \"when\": \"nextbar\","
+                        + " \"fadeIn\": {\"length\": \"1 beat\", \"curve\": \"equal_power\"}, \"position\": \"same\"}]}")));
+        assertEquals(List.of("transitions[0].when: 'nextbar' is not a time: did you mean 'nextBar'? (names are exact: immediate,"
+                        + " nextBeat, nextBar, afterBars, nextMarker, exitCue, endOfSection)",
+                "transitions[0].position: 'same' is not a position: use entry, samePosition, lastPosition, sameBeat",
+                "transitions[0].fadeIn.curve: 'equal_power' is not a curve: did you mean 'equalPower'? (names are exact: linear,"
+                        + " equalPower, sCurve, exponential)"), w.errors());
+    }
+
     @Test
     void aHotReloadOfAnAbsurdGainIsRefusedAndTheMusicPlaysOn() throws Exception {
         Path file = sheet("{\"name\": \"t\", \"file\": \"tone.wav\"}", "");

@@ -162,6 +162,7 @@ public final class CueSheetLoader extends SheetValues {
             error(twice, "written twice in the same object; the second would silently replace the first");
         }
         unknownKeys(top, TOP, "");
+        format(top.get("format"));
         List<Parameter> params = parameters(top);
         Map<String, Integer> paramIndex = new HashMap<>();
         params.forEach(p -> paramIndex.put(p.name(), p.index()));
@@ -232,6 +233,22 @@ public final class CueSheetLoader extends SheetValues {
         }
         return new CueSheet(file, sampleRate, cues, byName, states,
                 stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params, lowpass, ducks);
+    }
+
+    /** The sheet format this loader reads. */
+    static final int FORMAT = 1;
+
+    /** {@code "format"}, when given, is this loader's: a sheet for another Segue is an error, not a guess. */
+    private void format(JsonElement f) {
+        if (f == null) {
+            return;
+        }
+        if (!f.isJsonPrimitive() || !f.getAsJsonPrimitive().isNumber()) {
+            error("format", "the format is the number " + FORMAT + ", not " + f);
+        } else if (f.getAsDouble() != FORMAT) {
+            error("format", "this Segue reads cue sheet format " + FORMAT + "; the sheet is format " + f.getAsString()
+                    + (f.getAsDouble() > FORMAT ? " (written for a newer Segue?)" : ""));
+        }
     }
 
     /** Every error found, with the line and column of the value its path names. */

@@ -43,9 +43,10 @@ public enum Curve {
         return in(1 - t);
     }
 
-    /** Parses {@code linear}, {@code equal_power} / {@code equalPower}, {@code s_curve}, {@code exponential}. */
+    private static final java.util.List<String> NAMES = java.util.List.of("linear", "equalPower", "sCurve", "exponential");
+
+    /** Parses the sheet's name of a curve, exactly as the schema has it ({@code equalPower}). */
     public static Curve parse(String s) {
-        String k = s.replaceAll("([a-z])([A-Z])", "$1_$2").replace('-', '_').toUpperCase(java.util.Locale.ROOT);
-        return Curve.valueOf(k);
+        return values()[Names.index(s, NAMES, "a curve")];
     }
 }

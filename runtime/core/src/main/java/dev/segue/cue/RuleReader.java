@@ -111,8 +111,10 @@ final class RuleReader extends SheetValues {
         if (o.has("curve")) {
             try {
                 curve = Curve.parse(o.get("curve").getAsString());
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                error(fp + ".curve", "'" + o.get("curve") + "' is not a curve: use linear, equalPower, sCurve or exponential");
+            } catch (IllegalArgumentException e) {
+                error(fp + ".curve", e.getMessage());
+            } catch (UnsupportedOperationException | IllegalStateException e) {
+                error(fp + ".curve", o.get("curve") + " is not a curve: use linear, equalPower, sCurve or exponential");
             }
         }
         return new Fade(len == null ? MusicalLength.ZERO : nonNegative(len, fp + ".length"),

@@ -1,7 +1,5 @@
 package dev.segue.cue;
 
-import java.util.Locale;
-
 /** When a transition or stinger lands, measured on the playing cue's grid. */
 public enum When {
     /** At the next block boundary the command is read in; still faded, never a click. */
@@ -17,19 +15,11 @@ public enum When {
     /** At the next section boundary: end of the intro, of the loop pass, or of the cue. */
     END_OF_SECTION;
 
-    /** Parses {@code nextBar}, {@code next_bar}, {@code next-bar} and friends. */
+    private static final java.util.List<String> NAMES = java.util.List.of("immediate", "nextBeat", "nextBar", "afterBars",
+            "nextMarker", "exitCue", "endOfSection");
+
+    /** Parses the sheet's name of a time, exactly as the schema has it ({@code nextBar}). */
     public static When parse(String s) {
-        String k = s.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
-        return switch (k) {
-            case "immediate", "now" -> IMMEDIATE;
-            case "nextbeat", "beat" -> NEXT_BEAT;
-            case "nextbar", "bar" -> NEXT_BAR;
-            case "afterbars", "bars" -> AFTER_BARS;
-            case "nextmarker", "marker" -> NEXT_MARKER;
-            case "exitcue", "exit" -> EXIT_CUE;
-            case "endofsection", "section" -> END_OF_SECTION;
-            default -> throw new IllegalArgumentException("'" + s + "' is not a time: use immediate, nextBeat, nextBar, "
-                    + "afterBars, nextMarker, exitCue or endOfSection");
-        };
+        return values()[Names.index(s, NAMES, "a time")];
     }
 }

@@ -1,7 +1,5 @@
 package dev.segue.cue;
 
-import java.util.Locale;
-
 /** Where in the destination cue a transition starts playing. */
 public enum Where {
     /** The destination's entry cue (its start unless the sheet says otherwise). */
@@ -13,15 +11,10 @@ public enum Where {
     /** The destination's entry bar, offset by the source's position within its bar, in beats. */
     SAME_BEAT;
 
+    private static final java.util.List<String> NAMES = java.util.List.of("entry", "samePosition", "lastPosition", "sameBeat");
+
+    /** Parses the sheet's name of a position, exactly as the schema has it ({@code samePosition}). */
     public static Where parse(String s) {
-        String k = s.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
-        return switch (k) {
-            case "entry", "entrycue", "start" -> ENTRY;
-            case "sameposition", "same" -> SAME_POSITION;
-            case "lastposition", "last", "resume" -> LAST_POSITION;
-            case "samebeat", "samebeatinbar" -> SAME_BEAT;
-            default -> throw new IllegalArgumentException("'" + s + "' is not a position: use entry, samePosition, "
-                    + "lastPosition or sameBeat");
-        };
+        return values()[Names.index(s, NAMES, "a position")];
     }
 }
