@@ -97,7 +97,8 @@ class CueSheetValidationTest {
         CueSheetException e = assertThrows(CueSheetException.class, () -> Audio.offline(sheet));
         assertEquals(1, e.errors().size());
         assertTrue(e.errors().get(0).startsWith("not valid JSON"), e.getMessage());
-        assertTrue(e.errors().get(0).contains("line 1"), e.getMessage());
+        assertEquals(List.of(1, 40), List.of(e.problems().get(0).line(), e.problems().get(0).column()), e.getMessage());
+        assertTrue(e.getMessage().contains("1:40"), "the message gives line and column: " + e.getMessage());
     }
 
     @Test

@@ -92,6 +92,42 @@ class HostileSheetTest {
                         + " equalPower, sCurve, exponential)"), w.errors());
     }
 
+    /**
+     * A sheet saved in the wrong encoding, a binary file, NaN and a 100 000-digit number: each is one
+     * error at its line and column saying what is wrong, never a decoder's "Input length = 3", a
+     * silently garbled cue name or the parser's advice to change its settings.
+     */
+    @Test
+    void wrongEncodingsBinaryFilesAndImpossibleNumbersAreSaidPlainly() throws Exception {
+        Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.sine(48_000, 440, 0.25f));
+        String body = "{\"cues\": {\"caf\u00e9\": {\"tempo\": {\"bpm\": BPM}, \"stems\": [{\"name\": \"t\", \"file\": \"tone.wav\"}]}}}";
+        Path latin = Audio.write(dir.resolve("latin.cues.json"), body.replace("BPM", "120").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CueSheetException l = assertThrows(CueSheetException.class, () -> Audio.offline(latin));
+        assertEquals(List.of("byte 0xE9 is not UTF-8 text: save the sheet as UTF-8 (it looks like Latin-1 or Windows-1252,"
+                + " where it would be '\u00e9')"), l.errors());
+        assertEquals(List.of(1, 15), List.of(l.problems().get(0).line(), l.problems().get(0).column()));
+        Path utf16 = Audio.write(dir.resolve("u16.cues.json"), body.replace("BPM", "120").getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertEquals(List.of("the sheet is saved as UTF-16; save it as UTF-8 (JSON's encoding)"),
+                assertThrows(CueSheetException.class, () -> Audio.offline(utf16)).errors());
+        byte[] noise = new byte[2048];
+        new java.util.Random(3).nextBytes(noise);
+        noise[0] = 'x';
+        noise[5] = 0;
+        Path bin = Audio.write(dir.resolve("bin.cues.json"), noise);
+        String b = assertThrows(CueSheetException.class, () -> Audio.offline(bin)).errors().get(0);
+        assertTrue(b.startsWith("a zero byte: this is a binary file, not a cue sheet"), b);
+        Path utf8 = Audio.write(dir.resolve("bom.cues.json"), ("\ufeff" + body.replace("BPM", "120")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("caf\u00e9"), Audio.offline(utf8).cues(), "UTF-8 with a byte-order mark loads");
+        for (String number : List.of("NaN", "Infinity", "1" + "0".repeat(100_000))) {
+            Path f = Audio.writeText(dir.resolve("n.cues.json"), body.replace("BPM", number));
+            CueSheetException e = assertThrows(CueSheetException.class, () -> Audio.offline(f));
+            assertEquals(1, e.errors().size(), e.getMessage());
+            assertTrue(!e.getMessage().contains("setStrictness") && !e.getMessage().contains("Troubleshooting"), e.getMessage());
+            assertEquals(1, e.problems().get(0).line());
+            assertTrue(e.problems().get(0).column() > 20, e.problems().toString());
+        }
+    }
+
     @Test
     void aHotReloadOfAnAbsurdGainIsRefusedAndTheMusicPlaysOn() throws Exception {
         Path file = sheet("{\"name\": \"t\", \"file\": \"tone.wav\"}", "");

@@ -16,7 +16,6 @@ import dev.segue.time.TempoMap;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -133,7 +132,7 @@ public final class CueSheetLoader extends SheetValues {
                 while (b.hasRemaining() && ch.read(b) > 0) {
                     // the whole sheet
                 }
-                text = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
+                text = SheetText.decode(b.array(), b.position(), name);
             }
         } catch (NoSuchFileException e) {
             throw SheetException.unreadable(name, "no such file");
@@ -151,7 +150,7 @@ public final class CueSheetLoader extends SheetValues {
             int line = found ? Integer.parseInt(at.group(1)) : 1;
             int column = found ? Integer.parseInt(at.group(2)) : 1;
             throw new SheetException(name, List.of(new SheetException.Problem("$", line, column,
-                    "not valid JSON: " + msg)), List.of(), true);
+                    SheetText.explain(msg))), List.of(), true);
         }
         if (!root.isJsonObject()) {
             throw new SheetException(name, List.of(new SheetException.Problem("$", 1, 1,
