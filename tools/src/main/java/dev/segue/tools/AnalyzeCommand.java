@@ -6,6 +6,7 @@ import dev.segue.library.SongAnalysis;
 import dev.segue.library.LibraryTask;
 import dev.segue.library.MusicLibrary;
 import dev.segue.library.ScanReport;
+import dev.segue.library.Skipped;
 import dev.segue.library.Song;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,6 +71,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             printTable(out, scan.songs(), grids);
         }
+        printSkipped(json ? err : out, scan);
         for (String p : lib.problems()) {
             err.println("warning: " + p);
         }
@@ -92,6 +94,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         level(a.integratedLufs()), level(a.truePeakDbtp()), ScanCommand.hms(s.seconds()),
                         s.format().label(), name);
             }
+        }
+    }
+
+    /**
+     * Every file the scan skipped, with its reason: a player wonders where a song went, and a broken
+     * file is named, not silently left out (to stderr under --json, which keeps stdout JSON).
+     */
+    static void printSkipped(PrintWriter to, ScanReport scan) {
+        if (scan.skipped().isEmpty()) {
+            return;
+        }
+        to.printf(Locale.ROOT, "%n%d skipped (not analysed):%n", scan.skipped().size());
+        for (Skipped s : scan.skipped()) {
+            to.printf(Locale.ROOT, "  %s: %s%n", s.path(), s.reason());
         }
     }
 

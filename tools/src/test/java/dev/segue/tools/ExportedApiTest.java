@@ -78,6 +78,8 @@ class ExportedApiTest {
                 api.add(e.group(2));
             }
         }
+        api.add("dev.segue.openal"); // the output modules' own APIs, which they may name (in Javadoc, say)
+        api.add("dev.segue.gdx");
         List<String> bad = new ArrayList<>();
         int imports = 0;
         for (String module : List.of("openal", "gdx")) {

@@ -46,10 +46,13 @@ class LibraryCommandsTest {
         Cli table = Cli.run("analyze", dir.toString(), "--index", index);
         assertEquals(0, table.exitCode(), table.all());
         assertTrue(table.out().lines().anyMatch(l -> l.trim().startsWith("120.0") && l.contains("click 120")), table.all());
+        assertTrue(table.out().contains("1 skipped (not analysed):") && table.out().contains("cover.txt: not audio"),
+                "the files it skipped are named: " + table.all());
 
         Cli json = Cli.run("analyze", dir.toString(), "--index", index, "--json");
         assertEquals(0, json.exitCode(), json.all());
         JsonArray rows = JsonParser.parseString(json.out()).getAsJsonArray();
+        assertTrue(json.err().contains("cover.txt: not audio"), "skipped files on stderr beside the JSON: " + json.all());
         assertEquals(1, rows.size());
         JsonObject song = rows.get(0).getAsJsonObject();
         assertEquals(120, song.get("bpm").getAsDouble(), 120 * 0.02);
