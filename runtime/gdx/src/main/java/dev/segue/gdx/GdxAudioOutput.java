@@ -28,16 +28,22 @@ import dev.segue.spi.OutputFactory;
  * <li><b>LWJGL3 (desktop):</b> {@code Lwjgl3ApplicationConfiguration.setAudioConfig(simultaneousSources,
  * bufferSize, bufferCount)}; {@code bufferSize} is in bytes of 16-bit samples, so a stereo buffer holds
  * {@code bufferSize / 4} frames, and the device holds {@code bufferCount} of them. libGDX's default
- * (512, 9) holds 1152 frames, 24 ms at 48 kHz; (1024, 6) holds 1536, 32 ms, with more headroom for a
- * busy machine. Keep {@code bufferSize / 4} a divisor or multiple of Segue's block (256 frames by
- * default). OpenAL Soft's own mixing buffer comes on top; this output asks OpenAL Soft for it
- * ({@code ALC_SOFT_device_clock}) and reports it as the device latency.</li>
+ * (512, 9) holds 1152 frames, 24 ms at 48 kHz: only 4 ms over OpenAL Soft's default 960-frame mixing
+ * period, which it takes from the source at once. Set (1024, 6) (1536 frames, 32 ms) or more, or ask
+ * OpenAL Soft for a smaller period ({@code alsoft.conf}, or {@code OpenAl.configure()} from segue-openal
+ * before the application starts). Keep {@code bufferSize / 4} a divisor or multiple of Segue's block
+ * (256 frames by default). OpenAL Soft's own buffer comes on top; this output asks OpenAL Soft for it
+ * ({@code ALC_SOFT_device_clock}) and reports it as the device latency. When the machine is saturated
+ * libGDX's device can still run dry (heard as repeats) without saying so; Segue's own OpenAL output
+ * ({@code segue-openal}, the desktop default) renders on OpenAL Soft's mixer thread and does not.</li>
  * <li><b>Android:</b> the {@code AudioTrack}'s minimum buffer for the rate, which the system chooses.</li>
  * <li><b>iOS:</b> the backend's own buffer.</li>
  * </ul>
- * Whatever the backend, this output reports the device's own figure ({@link AudioDevice#getLatency()},
- * in frames) as the frames queued ahead of each block, so {@code Segue.outputStats()} and
- * {@code Segue.commandLatency()} tell the truth (see the module's README for measured figures).
+ * Whatever the backend, this output reports what the device holds ahead of each block: its own length
+ * ({@link AudioDevice#getLatency()}, in frames), less half of OpenAL Soft's period on LWJGL3 (the
+ * source holds between its length less a period and its length), so {@code Segue.outputStats()} and
+ * {@code Segue.commandLatency()} tell the truth (measured against the source's play position; see the
+ * module's README for the figures).
  *
  * <p><b>No sound device.</b> On desktop, libGDX with audio disabled, or with no sound device, gives an
  * {@code AudioDevice} that drops everything at once; this output refuses it when it opens, and Segue
