@@ -103,7 +103,8 @@ class GdxAudioOutputWindowTest {
         assertEquals("false", r.getProperty("silent"), () -> name + " fell back to the silent output: " + r);
         assertTrue(r.getProperty("output").startsWith("libGDX AudioDevice"), r::toString);
         double ratio = num(r, "clockRatio");
-        assertTrue(ratio > 0.95 && ratio < 1.05, () -> name + ": the music clock ran at " + ratio + " x real time"); // 0.98 on a busy machine
+        // 1.00 on an idle machine, 0.98 seen on a busy one
+        assertTrue(ratio > 0.95 && ratio < 1.05, () -> name + ": the music clock ran at " + ratio + " x real time");
         double written = num(r, "framesWritten");
         assertTrue(written >= (SECONDS + 0.5) * TestSheets.RATE * 0.95, () -> name + ": only " + written + " frames written");
         assertTrue(num(r, "beats") >= SECONDS * 4 - 2, () -> name + ": beats " + r.getProperty("beats")); // 240 bpm
@@ -133,7 +134,7 @@ class GdxAudioOutputWindowTest {
         Properties al = probe("openal-null-callback", false, Map.of("ALSOFT_DRIVERS", "null"), "openal");
         assertEquals("false", al.getProperty("silent"), al::toString);
         double ratio = num(al, "clockRatio");
-        assertTrue(ratio > 0.97 && ratio < 1.03, () -> "openal: the clock ran at " + ratio);
+        assertTrue(ratio > 0.95 && ratio < 1.05, () -> "openal: the clock ran at " + ratio);
         System.out.printf("latency, call -> mixed by OpenAL (p50/p99 ms) and + device (ear p50 ms):%n"
                 + "  libGDX AudioDevice 512x9 : %.1f / %.1f, ear %.1f (device %s ms; source held %s frames)%n"
                 + "  libGDX AudioDevice 1024x6: %.1f / %.1f, ear %.1f (device %s ms; source held %s frames)%n"
@@ -157,7 +158,7 @@ class GdxAudioOutputWindowTest {
         Properties r = probe("gdx-disabled", true, Map.of("ALSOFT_DRIVERS", "null"), "gdx", "0", "0");
         assertEquals("true", r.getProperty("silent"), r::toString);
         double ratio = num(r, "clockRatio");
-        assertTrue(ratio > 0.97 && ratio < 1.03, () -> "the clock ran at " + ratio);
+        assertTrue(ratio > 0.95 && ratio < 1.05, () -> "the clock ran at " + ratio);
         String why = r.getProperty("outputEvent", "");
         assertTrue(why.contains("disableAudio"), () -> "the OUTPUT event: " + why);
     }
