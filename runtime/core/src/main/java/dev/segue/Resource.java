@@ -29,7 +29,8 @@ public interface Resource {
      * The resource {@code relative} names, relative to the folder this one is in ({@code /}-separated;
      * {@code ..} may not climb above the root this resource was made from).
      *
-     * @throws IOException when {@code relative} is absolute or climbs out of the root
+     * @throws IOException when {@code relative} is absolute or climbs out of the root (the message names
+     *     both)
      */
     Resource resolve(String relative) throws IOException;
 
@@ -47,18 +48,35 @@ public interface Resource {
     /** Opens the resource as a stream (the sheet's text is read this way). */
     InputStream openStream() throws IOException;
 
-    /** The file on disk this resource is, or null: hot reload watches files only. */
+    /**
+     * The file on disk this resource is, or null. Hot reload watches files only: {@code watch(true)}
+     * with a sheet whose {@code file()} is null makes {@link SegueBuilder#build()} throw an
+     * {@link IllegalArgumentException}. A sheet that is a file has its stems resolved beside it as
+     * files, with the real-path checks of {@link #ofFile}.
+     */
     default Path file() {
         return null;
     }
 
-    /** Opens what a name relative to a root names, as a stream; null or {@code NoSuchFileException} when nothing is there. */
+    /**
+     * Opens what a name relative to a root names, as a stream: the sheet's name and, for its stems,
+     * theirs resolved against it ({@code music/drums.ogg}). One opener serves the sheet and all its
+     * siblings.
+     */
     @FunctionalInterface
     interface Opener {
+        /**
+         * A new stream over {@code name} ({@code /}-separated, relative to the root, already checked
+         * not to climb out of it); null or a {@link java.nio.file.NoSuchFileException} when nothing is there.
+         */
         InputStream open(String name) throws IOException;
     }
 
-    /** {@code file} on disk: seekable, watched by hot reload, its stems checked to lie beside it (real paths). */
+    /**
+     * {@code file} on disk: seekable, watched by hot reload, its stems checked to lie beside it (real
+     * paths: a symbolic link out of its folder, a pipe, a device or a folder is refused with the reason).
+     * {@link #resolve} refuses names that climb above the folder {@code file} is in.
+     */
     static Resource ofFile(Path file) {
         return new SourceResource(Sources.file(file));
     }
@@ -69,17 +87,30 @@ public interface Resource {
      * when stored, read once when compressed; Maven and Gradle compress jar entries by default, which
      * costs nothing for Ogg and MP3 since they do not compress). Its stems may not climb above the
      * folder it is in.
+     *
+     * @throws IllegalArgumentException when {@code name} climbs out of the class path ({@code ../x})
      */
     static Resource ofClasspath(String name) {
         return ofClasspath(Resource.class.getClassLoader(), name);
     }
 
-    /** As {@link #ofClasspath(String)}, through {@code loader} (the game's own, say). */
+    /**
+     * As {@link #ofClasspath(String)}, through {@code loader} (the game's own, say). A jar inside a jar
+     * (a fat jar's nested library) is read as a stream, once into memory.
+     *
+     * @throws IllegalArgumentException when {@code name} climbs out of the class path ({@code ../x})
+     */
     static Resource ofClasspath(ClassLoader loader, String name) {
         return new SourceResource(SourceResource.checked(() -> Sources.classpath(loader, name)));
     }
 
-    /** The entry {@code entry} ({@code /}-separated) of the jar or zip file {@code jar}. */
+    /**
+     * The entry {@code entry} ({@code /}-separated) of the jar or zip file {@code jar}: read in place
+     * when stored uncompressed (its bytes found from the zip's own directory), inflated once into memory
+     * when compressed. Its stems may not climb above the folder of the jar it is in.
+     *
+     * @throws IllegalArgumentException when {@code entry} is absolute or climbs out of the jar
+     */
     static Resource ofJarEntry(Path jar, String entry) {
         return new SourceResource(SourceResource.checked(() -> Sources.jarEntry(jar, entry)));
     }
@@ -87,7 +118,10 @@ public interface Resource {
     /**
      * {@code name} under a root that {@code opener} opens by root-relative name (Android's
      * {@code AssetManager::open}, an engine's virtual file system): every resource is read once into
-     * memory. {@code root} only names the root in messages ("assets:").
+     * memory. {@code root} only names the root in messages ("assets:"). The sheet's text is read
+     * straight from its stream; each stem once per load, and a long one streams from that copy.
+     *
+     * @throws IllegalArgumentException when {@code name} is absolute or climbs out of the root
      */
     static Resource ofStreams(String root, String name, Opener opener) {
         return new SourceResource(SourceResource.checked(() -> Sources.stream(root, name, opener::open)));

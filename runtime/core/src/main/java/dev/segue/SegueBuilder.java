@@ -183,7 +183,9 @@ public final class SegueBuilder {
     /**
      * Hot reload: watch the cue sheet and every stem file it names, and {@link Segue#reload()} on
      * each change (a save is read once it has settled, within about half a second). Default off.
-     * {@link Segue#close()} stops the watcher thread.
+     * {@link Segue#close()} stops the watcher thread. Needs a sheet on disk ({@link Resource#file()}
+     * non-null): with one that is not, {@link #build()} throws an {@link IllegalArgumentException}
+     * saying so, rather than play without the reloads asked for.
      */
     public SegueBuilder watch(boolean on) {
         this.watch = on;

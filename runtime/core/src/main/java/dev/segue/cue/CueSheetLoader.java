@@ -94,8 +94,9 @@ public final class CueSheetLoader extends SheetValues {
 
     /**
      * Like {@link #load(Path, int, long, int, DecodedStems)}, from any source: a jar entry, a
-     * classpath resource, a stream. Its stems are resolved against it; only a file's are cached in
-     * {@code decoded}.
+     * classpath resource, a stream. Its text is read through {@link Source#openStream()}; its stems are
+     * resolved against it (a file's beside it, checked by real path) and kept in {@code decoded} keyed
+     * by path or by name (see {@link DecodedStems}).
      *
      * @throws SheetException listing every problem found
      */
@@ -107,6 +108,26 @@ public final class CueSheetLoader extends SheetValues {
 
     /** Larger than any real sheet (the demo score's is 40 KB): refused before it is read. */
     static final long MAX_SHEET_BYTES = 32L << 20;
+
+    /** The sheet's bytes through its stream, refused once past {@link #MAX_SHEET_BYTES} (a stream's length is not known before). */
+    private static byte[] readSheet(Source sheet) throws IOException {
+        java.io.InputStream in = sheet.openStream();
+        if (in == null) {
+            throw new NoSuchFileException(sheet.name());
+        }
+        try (in) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) >= 0;) {
+                out.write(buf, 0, n);
+                if (out.size() > MAX_SHEET_BYTES) {
+                    throw SheetException.unreadable(sheet.name(), "more than " + (MAX_SHEET_BYTES >> 20)
+                            + " MB is more than any cue sheet holds; is it the right file?");
+                }
+            }
+            return out.toByteArray();
+        }
+    }
 
     private CueSheet read(Source sheet) {
         Path file = sheet.file();
@@ -123,17 +144,8 @@ public final class CueSheetLoader extends SheetValues {
                 throw SheetException.unreadable(name, Files.size(file) / (1 << 20) + " MB is more than any cue sheet holds ("
                         + (MAX_SHEET_BYTES >> 20) + " MB at most); is it the right file?");
             }
-            try (java.nio.channels.SeekableByteChannel ch = sheet.open()) {
-                if (ch.size() > MAX_SHEET_BYTES) {
-                    throw SheetException.unreadable(name, ch.size() / (1 << 20) + " MB is more than any cue sheet holds ("
-                            + (MAX_SHEET_BYTES >> 20) + " MB at most); is it the right file?");
-                }
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) ch.size());
-                while (b.hasRemaining() && ch.read(b) > 0) {
-                    // the whole sheet
-                }
-                text = SheetText.decode(b.array(), b.position(), name);
-            }
+            byte[] bytes = readSheet(sheet);
+            text = SheetText.decode(bytes, bytes.length, name);
         } catch (NoSuchFileException e) {
             throw SheetException.unreadable(name, "no such file");
         } catch (IOException e) {
@@ -228,7 +240,7 @@ public final class CueSheetLoader extends SheetValues {
             throw new SheetException(name, problems(text), stems.failures(), true);
         }
         if (decoded != null) {
-            decoded.retain(stems.files());
+            decoded.retain(stems.keys());
         }
         return new CueSheet(file, sampleRate, cues, byName, states,
                 stateCues.stream().mapToInt(Integer::intValue).toArray(), rules, stingers, params, lowpass, ducks);

@@ -58,9 +58,11 @@ final class StemAudio extends SheetValues {
         this.decoded = decoded;
     }
 
-    /** The files read so far. */
-    Set<Path> files() {
-        return audioCache.keySet();
+    /** The stems read so far, keyed as {@link DecodedStems} keys them: files' paths, other sources' names. */
+    Set<String> keys() {
+        Set<String> k = new java.util.HashSet<>(sourceCache.keySet());
+        audioCache.keySet().forEach(p -> k.add(p.toString()));
+        return k;
     }
 
     /** The stems that could not be read. */
@@ -103,14 +105,14 @@ final class StemAudio extends SheetValues {
             return null;
         }
         DecodedStems.Stamp stamp = decoded == null ? null : DecodedStems.stamp(p);
-        PcmData kept = stamp == null ? null : decoded.get(p, sampleRate, stamp);
+        PcmData kept = stamp == null ? null : decoded.get(p.toString(), sampleRate, stamp);
         if (kept != null) {
             audioCache.put(p, kept);
             return kept;
         }
         Object d = decode(Sources.file(p), file, ref);
         if (d instanceof PcmData && decoded != null) {
-            decoded.put(p, sampleRate, stamp, (PcmData) d);
+            decoded.put(p.toString(), sampleRate, stamp, (PcmData) d);
         }
         if (d != null) {
             audioCache.put(p, d);
@@ -120,22 +122,33 @@ final class StemAudio extends SheetValues {
 
     /**
      * A stem of a sheet that is not a file (a jar entry, a classpath resource, a libGDX asset): named
-     * relative to the sheet, never above the folder the sheet is in.
+     * relative to the sheet, never above the folder the sheet is in. One that cannot seek is read once
+     * for this load ({@link Sources#readOnce}); detecting, decoding and every streamed voice read that copy.
      */
     private Object audioFromSource(String file, StemRef ref) {
         Source src;
         try {
-            src = sheet.resolve(file);
+            src = Sources.readOnce(sheet.resolve(file));
         } catch (IOException e) {
             error(ref.path(), e.getMessage() + "; stems must live beside the sheet");
             return null;
         }
-        if (sourceCache.containsKey(src.name())) {
-            return sourceCache.get(src.name());
+        String key = src.name();
+        if (sourceCache.containsKey(key)) {
+            return sourceCache.get(key);
+        }
+        DecodedStems.Stamp stamp = decoded == null ? null : DecodedStems.stamp(src);
+        PcmData kept = stamp == null ? null : decoded.get(key, sampleRate, stamp);
+        if (kept != null) {
+            sourceCache.put(key, kept);
+            return kept;
         }
         Object d = decode(src, file, ref);
+        if (d instanceof PcmData && decoded != null) {
+            decoded.put(key, sampleRate, stamp, (PcmData) d);
+        }
         if (d != null) {
-            sourceCache.put(src.name(), d);
+            sourceCache.put(key, d);
         }
         return d;
     }

@@ -42,9 +42,24 @@ public final class Sources {
     private Sources() {
     }
 
-    /** {@code file} on disk. */
+    /** {@code file} on disk; names resolved against it may not climb above its folder. */
     public static Source file(Path file) {
-        return new FileSource(file.toAbsolutePath().normalize());
+        Path f = file.toAbsolutePath().normalize();
+        return new FileSource(f.getParent(), f);
+    }
+
+    /**
+     * {@code s} as one load reads it: itself when it seeks in place or is one of the runtime's own
+     * sources that keep what they read; else (a game's own {@code Resource} that cannot seek, a libGDX
+     * asset) a source that reads it once, on first use, and then serves every open from that copy, so
+     * a streamed stem is never read again per voice.
+     */
+    public static Source readOnce(Source s) {
+        if (s.seekable() || s instanceof JarSource || s instanceof StreamSource || s instanceof ClasspathSource
+                || s instanceof MemorySource) {
+            return s;
+        }
+        return new MemorySource(s);
     }
 
     /** The entry {@code entry} ({@code /}-separated) of the jar or zip {@code jar}. */
@@ -124,9 +139,12 @@ public final class Sources {
     }
 
     private static final class FileSource implements Source {
+        /** The folder the first file was in: names may not climb above it. */
+        private final Path root;
         private final Path file;
 
-        FileSource(Path file) {
+        FileSource(Path root, Path file) {
+            this.root = root;
             this.file = file;
         }
 
@@ -137,11 +155,20 @@ public final class Sources {
 
         @Override
         public Source resolve(String relative) throws IOException {
-            Path rel = Paths.get(relative);
-            if (rel.isAbsolute()) {
+            Path rel;
+            try {
+                rel = Paths.get(relative);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IOException("'" + relative + "' is not a valid path inside " + root);
+            }
+            if (rel.isAbsolute() || relative.startsWith("/") || relative.startsWith("\\")) {
                 throw new IOException("'" + relative + "' is absolute; names are relative to " + file.getParent());
             }
-            return new FileSource(file.getParent().resolve(rel).normalize());
+            Path p = file.getParent().resolve(rel).normalize();
+            if (!p.startsWith(root)) {
+                throw new IOException("'" + relative + "' climbs out of " + root);
+            }
+            return new FileSource(root, p);
         }
 
         @Override
@@ -215,9 +242,35 @@ public final class Sources {
             return new BytesChannel(bytes);
         }
 
+        /** In place when stored; a compressed entry inflating as it is read, not kept (the sheet is read this way). */
         @Override
         public InputStream openStream() throws IOException {
-            return java.nio.channels.Channels.newInputStream(open());
+            synchronized (this) {
+                locate();
+                if (offset >= 0 || bytes != null) {
+                    return java.nio.channels.Channels.newInputStream(open());
+                }
+            }
+            ZipFile z = new ZipFile(jar.toFile());
+            try {
+                ZipEntry e = z.getEntry(entry);
+                if (e == null) {
+                    throw new NoSuchFileException(name());
+                }
+                return new java.io.FilterInputStream(z.getInputStream(e)) {
+                    @Override
+                    public void close() throws IOException {
+                        try {
+                            super.close();
+                        } finally {
+                            z.close();
+                        }
+                    }
+                };
+            } catch (IOException | RuntimeException x) {
+                z.close();
+                throw x;
+            }
         }
 
         /** Finds the entry; a stored one's data range from its local header. */
@@ -290,14 +343,18 @@ public final class Sources {
         private Source of(URL u) throws IOException {
             try {
                 if (u.getProtocol().equals("file")) {
-                    return new FileSource(Paths.get(u.toURI()));
+                    Path f = Paths.get(u.toURI()).toAbsolutePath().normalize();
+                    return new FileSource(f.getParent(), f);
                 }
                 if (u.getProtocol().equals("jar")) {
                     String s = u.getPath(); // file:/path/app.jar!/music/a.ogg
                     int bang = s.indexOf("!/");
-                    if (bang > 0 && s.startsWith("file:")) {
+                    // '+' is itself in a jar URL, not a space; a jar inside a jar ("!/" twice) is read as a stream
+                    String entry = bang < 0 ? null
+                            : URLDecoder.decode(s.substring(bang + 2).replace("+", "%2B"), StandardCharsets.UTF_8.name());
+                    if (bang > 0 && s.startsWith("file:") && entry.equals(name)) {
                         Path jar = Paths.get(new URL(s.substring(0, bang)).toURI());
-                        return new JarSource(jar, "", URLDecoder.decode(s.substring(bang + 2), StandardCharsets.UTF_8.name()));
+                        return new JarSource(jar, "", entry);
                     }
                 }
             } catch (URISyntaxException | IllegalArgumentException e) {
@@ -377,11 +434,70 @@ public final class Sources {
             return new BytesChannel(bytes);
         }
 
+        /** From the copy once {@link #open()} made it; else straight from the opener, keeping nothing (the sheet is read this way). */
         @Override
         public InputStream openStream() throws IOException {
-            SeekableByteChannel ch = open();
-            ch.close();
-            return new ByteArrayInputStream(bytes);
+            synchronized (this) {
+                if (bytes != null) {
+                    return new ByteArrayInputStream(bytes);
+                }
+            }
+            InputStream in = opener.open(name);
+            if (in == null) {
+                throw new NoSuchFileException(name());
+            }
+            return in;
+        }
+    }
+
+    /** A game's own source that cannot seek, read whole on first use and then served from memory. */
+    private static final class MemorySource implements Source {
+        private final Source of;
+        private byte[] bytes;
+
+        MemorySource(Source of) {
+            this.of = of;
+        }
+
+        private synchronized byte[] bytes() throws IOException {
+            if (bytes == null) {
+                InputStream in = of.openStream();
+                if (in == null) {
+                    throw new NoSuchFileException(name());
+                }
+                bytes = readAll(in, name());
+            }
+            return bytes;
+        }
+
+        @Override
+        public String name() {
+            return of.name();
+        }
+
+        @Override
+        public Source resolve(String relative) throws IOException {
+            return readOnce(of.resolve(relative));
+        }
+
+        @Override
+        public boolean seekable() {
+            return false;
+        }
+
+        @Override
+        public SeekableByteChannel open() throws IOException {
+            return new BytesChannel(bytes());
+        }
+
+        @Override
+        public InputStream openStream() throws IOException {
+            return new ByteArrayInputStream(bytes());
+        }
+
+        @Override
+        public Path file() {
+            return of.file();
         }
     }
 }

@@ -44,6 +44,8 @@ public final class Host implements AutoCloseable {
     /** Stems decoded by this host's loads: a reload decodes only what changed. */
     private final DecodedStems decoded = new DecodedStems();
     private final Reloader reloader;
+    /** The sheet's name when it was loaded from a source (a file or not), else null. */
+    private final String sourceName;
     private final DerivedLoads derivedLoads;
     private final OutputDriver driver;
     private final Commands commands = new Commands(this);
@@ -60,6 +62,7 @@ public final class Host implements AutoCloseable {
 
     private Host(Source source, CueSheet sheet, Settings s) {
         this.settings = s;
+        this.sourceName = source == null ? null : source.name();
         this.file = source == null ? null : source.file();
         CueSheet first = sheet != null ? sheet : file != null ? load(file) : load(source);
         this.score = first;
@@ -118,6 +121,7 @@ public final class Host implements AutoCloseable {
         return CueSheetLoader.load(f, settings.sampleRate(), settings.streamAbove(), settings.streamRing() / 2, decoded);
     }
 
+    /** The first and only load of a sheet that is not a file: it never reloads, so its stems are not stamped for a cache. */
     private CueSheet load(Source src) {
         return CueSheetLoader.load(src, settings.sampleRate(), settings.streamAbove(), settings.streamRing() / 2, null);
     }
@@ -302,7 +306,8 @@ public final class Host implements AutoCloseable {
     /** Reloads the sheet's file; every problem, empty when it was accepted. See {@code Segue.reload()}. */
     public List<String> reload() {
         if (reloader == null) {
-            return List.of("this sheet was given in memory: there is no file to reload");
+            return List.of(sourceName == null ? "this sheet was given in memory: there is no file to reload"
+                    : sourceName + " is not a file: only a sheet on disk reloads");
         }
         return reloader.reload();
     }
