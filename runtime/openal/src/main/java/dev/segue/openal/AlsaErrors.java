@@ -33,8 +33,9 @@ import org.lwjgl.system.libffi.FFICIF;
  * while a real device plays (an underrun, say) is printed as before.
  *
  * <p>Only on Linux, only when alsa-lib is installed, and never over a handler someone else installed
- * (the game's own): then nothing changes. The handler is never freed, since alsa-lib may call it from
- * any thread until it is replaced.
+ * (the game's own): then nothing changes. {@code -Dsegue.alsa.verbose=true} leaves alsa-lib alone too,
+ * to see its messages. The handler is never freed, since alsa-lib may call it from any thread until it
+ * is replaced.
  */
 final class AlsaErrors {
     /** {@code void (*)(const char *file, int line, const char *function, int err, const char *fmt, ...)}: the fixed part. */
@@ -73,7 +74,6 @@ final class AlsaErrors {
                     f = f.replaceAll("%[-+ #0-9.]*[a-zA-Z]+", "...");
                 }
                 last = (where == null || where.isEmpty() ? "" : where + ": ") + f.trim() + (err != 0 ? " (error " + err + ")" : "");
-                count++;
             } catch (Throwable t) {
                 // never into alsa-lib
             }
@@ -97,7 +97,6 @@ final class AlsaErrors {
     private static SharedLibrary library; // kept loaded: alsa-lib holds our handler
     private static int depth;
     private static volatile String last;
-    private static volatile int count;
 
     private AlsaErrors() {
     }
@@ -117,14 +116,9 @@ final class AlsaErrors {
         }
     }
 
-    /** The last message alsa-lib reported while quiet ("snd_pcm_open_noupdate: Unknown PCM ..."), or null. */
+    /** The last message alsa-lib reported while quiet ("snd_pcm_open_noupdate: Unknown PCM default"), or null. */
     static String lastMessage() {
         return last;
-    }
-
-    /** How many messages alsa-lib reported while quiet (for tests). */
-    static int messages() {
-        return count;
     }
 
     /** Clears {@link #lastMessage()}: called before an open, so its failure names only its own messages. */
@@ -148,7 +142,7 @@ final class AlsaErrors {
     }
 
     private static synchronized void exit() {
-        if (--depth == 0) {
+        if (--depth == 0 && memGetAddress(variable) == handler.address()) { // unless the game set its own meanwhile
             JNI.invokePI(0L, setHandler); // NULL: alsa-lib's default handler again
         }
     }
