@@ -37,6 +37,10 @@ class ReadmeSnippetsTest {
             import dev.segue.*;
             import dev.segue.library.*;
             import dev.segue.openal.*;
+            import dev.segue.gdx.CueSheetLoader;
+            import dev.segue.gdx.GdxSegue;
+            import com.badlogic.gdx.ApplicationAdapter;
+            import com.badlogic.gdx.assets.AssetManager;
             import java.nio.file.*;
             import java.util.*;
 
