@@ -162,7 +162,7 @@ public final class CueSheetLoader extends SheetValues {
             int line = found ? Integer.parseInt(at.group(1)) : 1;
             int column = found ? Integer.parseInt(at.group(2)) : 1;
             throw new SheetException(name, List.of(new SheetException.Problem("$", line, column,
-                    SheetText.explain(msg))), List.of(), true);
+                    SheetText.explain(msg, found ? line : 0, column))), List.of(), true);
         }
         if (!root.isJsonObject()) {
             throw new SheetException(name, List.of(new SheetException.Problem("$", 1, 1,

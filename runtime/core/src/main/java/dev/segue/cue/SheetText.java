@@ -52,18 +52,22 @@ final class SheetText {
         return out.toString();
     }
 
-    /** Gson's complaint {@code msg} as a sentence for a composer (no advice to change the parser). */
-    static String explain(String msg) {
+    /**
+     * Gson's complaint {@code msg} as a sentence for a composer (no advice to change the parser), with
+     * where it is ({@code line} 0: unknown), since a reload's list of problems shows sentences only.
+     */
+    static String explain(String msg, int line, int column) {
+        String where = line > 0 ? " at line " + line + ", column " + column : "";
         String m = String.valueOf(msg);
         int see = m.indexOf("\nSee ");
         if (see >= 0) {
             m = m.substring(0, see);
         }
         if (m.startsWith("Use JsonReader.setStrictness")) {
-            return "not valid JSON here (a NaN or Infinity, a number JSON cannot write, a comment, a missing quote or"
-                    + " comma, or text after the end)";
+            return "not valid JSON" + where + " (a NaN or Infinity, a number JSON cannot write, a comment, a missing"
+                    + " quote or comma, or text after the end)";
         }
-        return "not valid JSON: " + m.replaceAll(" at line \\d+ column \\d+ path \\S+", "");
+        return "not valid JSON" + where + ": " + m.replaceAll(" at line \\d+ column \\d+ path \\S+", "");
     }
 
     private static String latin1(byte b) {
