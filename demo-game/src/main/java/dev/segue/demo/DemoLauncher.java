@@ -8,6 +8,7 @@ import dev.segue.SegueEvent;
 import dev.segue.library.LibraryPaths;
 import dev.segue.openal.OpenAl;
 import java.nio.file.Path;
+import org.lwjgl.glfw.GLFW;
 
 /**
  * Starts the demo: {@code ./demo} opens the game window; {@code --autoplay [DIR]} plays it through
@@ -61,6 +62,11 @@ public final class DemoLauncher {
                 System.exit(1);
             }
             return;
+        }
+        if (System.getenv("WAYLAND_DISPLAY") == null) {
+            // GLFW 3.4 (LWJGL 3.3.6) tries Wayland first and says "XDG_RUNTIME_DIR is invalid" on an X11
+            // desktop without one: ask for X11 outright when no Wayland display is there
+            GLFW.glfwInitHint(GLFW.GLFW_PLATFORM, GLFW.GLFW_PLATFORM_X11);
         }
         SegueDemo.Setup s = new SegueDemo.Setup();
         s.sheet = sheet;
