@@ -261,4 +261,34 @@ class ResourceSourcesTest {
             assertEquals(List.of("assets:rich.cues.json is not a file: only a sheet on disk reloads"), s.reload());
         }
     }
+
+    @Test
+    void aJarInsideAJarIsReadAsAStream() throws Exception {
+        Path sheet = DeterminismTest.richSheet(dir.resolve("files"));
+        float[] files = render(Segue.builder().cueSheet(sheet).offline().build());
+        Path folder = sheet.getParent();
+        ClassLoader fat = new ClassLoader(null) { // a fat jar's loader: its libraries' entries are jar URLs with two "!/"
+            @Override
+            public URL getResource(String name) {
+                try {
+                    return Files.exists(folder.resolve(name))
+                            ? new URL("jar:" + dir.resolve("app.jar").toUri() + "!/BOOT-INF/lib/music.jar!/" + name) : null;
+                } catch (java.net.MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public InputStream getResourceAsStream(String name) {
+                try {
+                    return Files.newInputStream(folder.resolve(name));
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        };
+        Resource r = Resource.ofClasspath(fat, "rich.cues.json");
+        assertFalse(r.seekable(), "read as a stream, not as an entry of app.jar");
+        StreamingTest.assertSameSamples(files, render(Segue.builder().cueSheet(r).offline().build()), "a jar in a jar");
+    }
 }
