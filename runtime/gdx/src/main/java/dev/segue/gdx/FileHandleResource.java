@@ -106,7 +106,9 @@ final class FileHandleResource implements Resource {
                 throw new NoSuchFileException(name());
             }
         }
-        return new BytesChannel(readAll());
+        // not a file (a classpath handle, an Android asset): the bytes read once, through the core's own
+        // in-memory channel (the core reads such a resource once per load, see Resource)
+        return Resource.ofStreams("", "bytes", name -> openStream()).open();
     }
 
     @Override
@@ -124,17 +126,6 @@ final class FileHandleResource implements Resource {
         }
         try {
             return handle.read();
-        } catch (GdxRuntimeException e) {
-            throw new IOException(name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private byte[] readAll() throws IOException {
-        if (!handle.exists()) {
-            throw new NoSuchFileException(name());
-        }
-        try {
-            return handle.readBytes();
         } catch (GdxRuntimeException e) {
             throw new IOException(name() + ": " + e.getMessage(), e);
         }
