@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.jar.JarOutputStream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,31 +29,7 @@ class ResourceTest {
 
     /** The rich sheet's files in a jar under {@code music/}: WAVs alternately stored and deflated. */
     private Path jarOf(Path sheet, Map<String, byte[]> extra) throws IOException {
-        Path jar = dir.resolve("game.jar");
-        Map<String, byte[]> entries = new TreeMap<>();
-        try (var files = Files.list(sheet.getParent())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                entries.put("music/" + f.getFileName(), Files.readAllBytes(f));
-            }
-        }
-        entries.putAll(extra);
-        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
-            int i = 0;
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                ZipEntry z = new ZipEntry(e.getKey());
-                if (i++ % 2 == 0 && !e.getKey().endsWith(".json")) {
-                    CRC32 crc = new CRC32();
-                    crc.update(e.getValue());
-                    z.setMethod(ZipEntry.STORED);
-                    z.setSize(e.getValue().length);
-                    z.setCrc(crc.getValue());
-                }
-                out.putNextEntry(z);
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-        }
-        return jar;
+        return ResourceSourcesTest.jar(dir.resolve("game.jar"), sheet.getParent(), "music/", extra);
     }
 
     private static float[] render(Segue segue) {
