@@ -121,12 +121,16 @@ public final class CueSheetLoader extends SheetValues {
             for (int n; (n = in.read(buf)) >= 0;) {
                 out.write(buf, 0, n);
                 if (out.size() > MAX_SHEET_BYTES) {
-                    throw SheetException.unreadable(sheet.name(), "more than " + (MAX_SHEET_BYTES >> 20)
-                            + " MB is more than any cue sheet holds; is it the right file?");
+                    throw tooLarge(sheet.name());
                 }
             }
             return out.toByteArray();
         }
+    }
+
+    private static SheetException tooLarge(String name) {
+        return SheetException.unreadable(name, "more than " + (MAX_SHEET_BYTES >> 20)
+                + " MB is more than any cue sheet holds; is it the right file?");
     }
 
     private CueSheet read(Source sheet) {
@@ -141,8 +145,7 @@ public final class CueSheetLoader extends SheetValues {
                         : "not a regular file (a pipe, socket or device); a cue sheet is a JSON file");
             }
             if (file != null && Files.size(file) > MAX_SHEET_BYTES) {
-                throw SheetException.unreadable(name, Files.size(file) / (1 << 20) + " MB is more than any cue sheet holds ("
-                        + (MAX_SHEET_BYTES >> 20) + " MB at most); is it the right file?");
+                throw tooLarge(name); // a file's size is known: refused without reading it
             }
             byte[] bytes = readSheet(sheet);
             text = SheetText.decode(bytes, bytes.length, name);

@@ -47,9 +47,19 @@ final class MemorySource implements Source {
         return new BytesChannel(bytes());
     }
 
+    /** From the copy once {@link #open()} made it; else straight from the source, keeping nothing (the sheet is read this way, bounded by its reader). */
     @Override
     public InputStream openStream() throws IOException {
-        return new ByteArrayInputStream(bytes());
+        synchronized (this) {
+            if (bytes != null) {
+                return new ByteArrayInputStream(bytes);
+            }
+        }
+        InputStream in = of.openStream();
+        if (in == null) {
+            throw new NoSuchFileException(name());
+        }
+        return in;
     }
 
     @Override

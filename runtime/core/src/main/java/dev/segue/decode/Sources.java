@@ -1,6 +1,5 @@
 package dev.segue.decode;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,8 +49,7 @@ public final class Sources {
      * a streamed stem is never read again per voice.
      */
     public static Source readOnce(Source s) {
-        if (s.seekable() || s instanceof JarSource || s instanceof StreamSource || s instanceof ClasspathSource
-                || s instanceof MemorySource) {
+        if (s.seekable() || s instanceof JarSource || s instanceof ClasspathSource || s instanceof MemorySource) {
             return s;
         }
         return new MemorySource(s);
@@ -72,7 +70,7 @@ public final class Sources {
     /** {@code name} (under {@code root}-relative names) opened by {@code opener}, read once into memory. */
     public static Source stream(String root, String name, Opener opener) throws IOException {
         String n = clean("", name, root);
-        return new StreamSource(root, folderOf(n), n, opener);
+        return new MemorySource(new StreamSource(root, folderOf(n), n, opener));
     }
 
     /**
@@ -242,7 +240,7 @@ public final class Sources {
             } catch (URISyntaxException | IllegalArgumentException e) {
                 // an unusual URL: read it as a stream
             }
-            return new StreamSource("classpath:", "", name, n -> loader.getResourceAsStream(n));
+            return new MemorySource(new StreamSource("classpath:", "", name, n -> loader.getResourceAsStream(n)));
         }
 
         @Override
@@ -274,13 +272,12 @@ public final class Sources {
         }
     }
 
-    /** Bytes from an opener, read once and kept. */
+    /** Bytes from an opener, opened afresh each time: {@link MemorySource} keeps the one copy. */
     private static final class StreamSource implements Source {
         private final String where;
         private final String root;
         private final String name;
         private final Opener opener;
-        private byte[] bytes;
 
         StreamSource(String where, String root, String name, Opener opener) {
             this.where = where;
@@ -305,25 +302,12 @@ public final class Sources {
         }
 
         @Override
-        public synchronized SeekableByteChannel open() throws IOException {
-            if (bytes == null) {
-                InputStream in = opener.open(name);
-                if (in == null) {
-                    throw new NoSuchFileException(name());
-                }
-                bytes = readAll(in, name());
-            }
-            return new BytesChannel(bytes);
+        public SeekableByteChannel open() throws IOException {
+            return new BytesChannel(readAll(openStream(), name()));
         }
 
-        /** From the copy once {@link #open()} made it; else straight from the opener, keeping nothing (the sheet is read this way). */
         @Override
         public InputStream openStream() throws IOException {
-            synchronized (this) {
-                if (bytes != null) {
-                    return new ByteArrayInputStream(bytes);
-                }
-            }
             InputStream in = opener.open(name);
             if (in == null) {
                 throw new NoSuchFileException(name());
