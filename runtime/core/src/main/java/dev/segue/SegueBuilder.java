@@ -230,26 +230,8 @@ public final class SegueBuilder {
 
         @Override
         public AudioOutput newOutput() {
-            return new AudioOutput() {
-                @Override
-                public void open(int sampleRate, int blockFrames) {
-                    throw new IllegalStateException("no audio output module on the class path (add dev.segue:segue-openal"
-                            + " for desktop OpenAL, or play through libGDX with dev.segue:segue-gdx)");
-                }
-
-                @Override
-                public void write(float[] interleaved, int frames) {
-                }
-
-                @Override
-                public String name() {
-                    return "none";
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return AudioOutput.unavailable("none", "no audio output module on the class path (add dev.segue:segue-openal"
+                    + " for desktop OpenAL, or play through libGDX with dev.segue:segue-gdx)");
         }
     }
 

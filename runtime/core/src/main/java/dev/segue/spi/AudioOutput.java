@@ -93,4 +93,32 @@ public interface AudioOutput extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * An output that cannot open: its {@link #open} throws {@code why}, so Segue's audio thread plays on
+     * the silent output (the clock and events keep running) and its one OUTPUT event is {@code why}. For
+     * an output module that finds, before any device, that it cannot run here (a missing or wrong
+     * native library, say).
+     */
+    static AudioOutput unavailable(String name, String why) {
+        return new AudioOutput() {
+            @Override
+            public void open(int sampleRate, int blockFrames) {
+                throw new IllegalStateException(why);
+            }
+
+            @Override
+            public void write(float[] interleaved, int frames) {
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

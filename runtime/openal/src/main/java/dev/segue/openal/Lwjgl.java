@@ -81,24 +81,6 @@ final class Lwjgl {
         if (why == null) {
             return out;
         }
-        return new AudioOutput() {
-            @Override
-            public void open(int sampleRate, int blockFrames) {
-                throw new IllegalStateException(why);
-            }
-
-            @Override
-            public void write(float[] interleaved, int frames) {
-            }
-
-            @Override
-            public String name() {
-                return "OpenAL (LWJGL mismatch)";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return AudioOutput.unavailable("OpenAL (LWJGL mismatch)", why);
     }
 }
