@@ -102,13 +102,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * file is named, not silently left out (to stderr under --json, which keeps stdout JSON).
      */
     static void printSkipped(PrintWriter to, ScanReport scan) {
-        if (scan.skipped().isEmpty()) {
-            return;
-        }
-        to.printf(Locale.ROOT, "%n%d skipped (not analysed):%n", scan.skipped().size());
-        for (Skipped s : scan.skipped()) {
-            to.printf(Locale.ROOT, "  %s: %s%n", s.path(), s.reason());
-        }
+        ScanCommand.printProblems(to, scan, "skipped (not analysed)");
     }
 
     private static String level(double v) {

@@ -6,6 +6,7 @@ import dev.segue.library.Skipped;
 import dev.segue.library.Song;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,10 +71,31 @@ public final class ScanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%n%d new, %d changed, %d removed, %d unchanged from the index; %d skipped; %.2f s%s%n",
                 r.added(), r.changed(), r.removed(), r.reused(), r.skipped().size(), r.seconds(),
                 r.cancelled() ? " (cancelled)" : "");
-        if (!r.skipped().isEmpty()) {
-            out.printf(Locale.ROOT, "%nskipped:%n");
-            for (Skipped s : r.skipped()) {
-                out.printf(Locale.ROOT, "  %s: %s%n", s.path(), s.reason());
+        printProblems(out, r, "skipped");
+    }
+
+    /**
+     * Every file the scan skipped, with its reason, and every song that is truncated: a player
+     * wonders where a song went or why it stops early, and a broken file is named, not silently left
+     * out or taken as a shorter song.
+     */
+    static void printProblems(PrintWriter to, ScanReport scan, String skippedHeading) {
+        if (!scan.skipped().isEmpty()) {
+            to.printf(Locale.ROOT, "%n%d %s:%n", scan.skipped().size(), skippedHeading);
+            for (Skipped s : scan.skipped()) {
+                to.printf(Locale.ROOT, "  %s: %s%n", s.path(), s.reason());
+            }
+        }
+        List<Song> cut = new ArrayList<>();
+        for (Song s : scan.songs()) {
+            if (s.truncated()) {
+                cut.add(s);
+            }
+        }
+        if (!cut.isEmpty()) {
+            to.printf(Locale.ROOT, "%n%d truncated (the file ends before its header says; it plays up to the cut):%n", cut.size());
+            for (Song s : cut) {
+                to.printf(Locale.ROOT, "  %s: plays %s%n", s.path(), hms(s.seconds()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.segue.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -37,6 +38,18 @@ class LibraryCommandsTest {
 
         Cli again = Cli.run("scan", dir.toString(), "--index", index);
         assertTrue(again.out().contains("0 new, 0 changed, 0 removed, 2 unchanged"), again.all());
+    }
+
+    @Test
+    void scanNamesTruncatedSongs() throws Exception {
+        Path dir = library();
+        byte[] whole = Files.readAllBytes(dir.resolve("Ålbum/click 120.wav"));
+        Files.write(dir.resolve("Ålbum/cut short.wav"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Cli r = Cli.run("scan", dir.toString(), "--index", tmp.resolve("index.json").toString());
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("1 truncated (the file ends before its header says; it plays up to the cut):"), r.all());
+        assertTrue(r.out().contains("cut short.wav: plays 0:00:06"), r.all());
+        assertFalse(r.out().contains("click 120.wav: plays"), r.all());
     }
 
     @Test

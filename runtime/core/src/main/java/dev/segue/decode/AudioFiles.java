@@ -37,7 +37,8 @@ public final class AudioFiles {
     }
 
     /**
-     * Opens {@code file} with the decoder its content calls for.
+     * Opens {@code file} with the decoder its content calls for, as mono or stereo: a file of more
+     * channels is folded to stereo by its speakers (BS.775 coefficients, see {@code Downmix}).
      *
      * @throws AudioFormatException naming the file and what is wrong (missing, empty, not audio, or
      *     a format Segue cannot decode yet)
@@ -48,6 +49,11 @@ public final class AudioFiles {
 
     /** As {@link #open(Path)}, from any source. */
     public static PcmSource open(Source src) throws IOException {
+        return Downmix.toStereo(decoder(src));
+    }
+
+    /** The decoder for {@code src}, giving every channel the file has. */
+    static PcmSource decoder(Source src) throws IOException {
         Format f = detect(src);
         switch (f) {
             case WAV:

@@ -173,6 +173,12 @@ public final class FlacSource implements PcmSource {
         return frames;
     }
 
+    /** Whether the audio ends before the STREAMINFO total: the file was cut short and plays to its last whole frame. */
+    @Override
+    public boolean truncated() {
+        return info.totalSamples > 0 && frames < info.totalSamples;
+    }
+
     /** The file's path as given to {@link #open}. */
     @Override
     public String name() {

@@ -17,6 +17,8 @@ final class Mp3FrameTable {
     private short[] mainBytes = new short[1024];
     private short[] mainDataBegin = new short[1024];
     private int count;
+    /** Whether the last frame's header promises more bytes than the stream has left. */
+    boolean cut;
 
     private Mp3FrameTable(int header) {
         this.header = header;
@@ -38,7 +40,8 @@ final class Mp3FrameTable {
             if (Mp3FrameHeader.valid(h) && Mp3FrameHeader.compatible(h, t.header)) {
                 int len = Mp3FrameHeader.frameSize(h);
                 if (p + len > end) {
-                    break; // the last frame is cut short: the file was truncated
+                    t.cut = true; // the last frame is cut short: the file was truncated
+                    break;
                 }
                 t.add(p, len, Mp3FrameHeader.mainDataBytes(h), mainDataBegin(w, p, h));
                 p += len;

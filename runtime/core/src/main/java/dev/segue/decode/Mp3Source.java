@@ -54,6 +54,7 @@ public final class Mp3Source implements PcmSource {
     private final int samplesPerFrame;
     private final long skip;
     private final long frames;
+    private final boolean truncated;
     private final RangeStream feed;
     private final Mp3Sink sink;
     private Bitstream bitstream;
@@ -82,6 +83,7 @@ public final class Mp3Source implements PcmSource {
             total = Math.min(total, audioFrames * samplesPerFrame - tag.delay - tag.padding);
         }
         this.frames = Math.max(0, total);
+        this.truncated = table.cut || tag.frames >= 0 && table.count() - first < tag.frames;
         this.feed = new RangeStream(window);
         this.sink = new Mp3Sink(channels, samplesPerFrame);
         this.next = first;
@@ -148,6 +150,15 @@ public final class Mp3Source implements PcmSource {
     @Override
     public long frames() {
         return frames;
+    }
+
+    /**
+     * Whether the file was cut short: its last frame is incomplete, or it has fewer frames than its
+     * Xing/Info header counts. It plays up to its last complete frame.
+     */
+    @Override
+    public boolean truncated() {
+        return truncated;
     }
 
     /** The file's path as given to {@link #open}. */

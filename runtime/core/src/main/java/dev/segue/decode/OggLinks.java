@@ -162,6 +162,7 @@ final class OggLinks {
         comment.init();
         String[] what = {"identification", "comment", "setup"};
         VorbisHeaders.Identification id = null;
+        VorbisHeaders.Setup setup = null;
         for (int h = 0; h < 3; h++) {
             if (!packets.next(op)) {
                 throw new AudioFormatException(name, packets.nextPageOffset(), "the stream ends before its Vorbis " + what[h] + " header");
@@ -174,11 +175,11 @@ final class OggLinks {
                     link.comments = c.map();
                     link.vendor = c.vendor();
                 }
-                default -> link.blockOfByte = VorbisHeaders.setup(op.packet_base, op.bytes, id, name, at);
+                default -> setup = VorbisHeaders.setup(op.packet_base, op.bytes, id, name, at);
             }
             int r;
             try {
-                r = info.synthesis_headerin(comment, op);
+                r = h < 2 ? info.synthesis_headerin(comment, op) : JOrbisSetup.headerin(info, comment, op, id.channels(), setup.muxEnds());
             } catch (RuntimeException e) {
                 r = -1;
             }
@@ -191,6 +192,7 @@ final class OggLinks {
         }
         link.headerPage = packets.pageOffset;
         link.dataStart = packets.nextPageOffset();
+        link.blockOfByte = setup.blockOfByte();
         link.channels = id.channels();
         link.rate = id.rate();
         link.info = info;

@@ -159,6 +159,12 @@ public final class OggSource implements PcmSource {
         return channels;
     }
 
+    /** Vorbis I's fixed speaker order for the channel count. */
+    @Override
+    public int[] speakers() {
+        return Downmix.vorbis(channels);
+    }
+
     /** Frames per second, the same in every link. */
     @Override
     public int sampleRate() {
@@ -181,6 +187,7 @@ public final class OggSource implements PcmSource {
      * The first link's comments: keys upper-cased ({@code TITLE}, {@code ARTIST}, ...), each with its
      * values in file order. Unmodifiable.
      */
+    @Override
     public Map<String, List<String>> comments() {
         return links[0].comments;
     }
@@ -206,6 +213,7 @@ public final class OggSource implements PcmSource {
     }
 
     /** Whether some link lacks its end-of-stream page: the file was cut short and plays to the cut. */
+    @Override
     public boolean truncated() {
         for (OggLink l : links) {
             if (!l.eos) {

@@ -30,16 +30,15 @@ public final class PcmData {
     }
 
     /** Reads the whole of {@code src} into memory and closes it. */
-    public static PcmData load(PcmSource src) throws IOException {
-        try (src) {
-            int inCh = src.channels();
-            int outCh = inCh == 1 ? 1 : 2;
+    public static PcmData load(PcmSource source) throws IOException {
+        try (PcmSource src = Downmix.toStereo(source)) {
+            int outCh = src.channels();
             long total = src.frames();
             if (total > 0 && total * outCh > MAX_SAMPLES) {
                 throw new AudioFormatException(src.name(), -1, "too long to hold in memory (" + total + " frames)");
             }
             float[] out = new float[(int) Math.max(1024, total > 0 ? total * outCh : 1 << 16)];
-            float[] buf = new float[4096 * inCh];
+            float[] buf = new float[4096 * outCh];
             int n = 0;
             int got;
             while ((got = src.read(buf, 0, 4096)) > 0) {
@@ -49,11 +48,7 @@ public final class PcmData {
                 if (n + got * outCh > out.length) {
                     out = Arrays.copyOf(out, Math.max(out.length * 2, n + got * outCh));
                 }
-                if (inCh <= 2) {
-                    System.arraycopy(buf, 0, out, n, got * inCh);
-                } else {
-                    Downmix.toStereo(buf, inCh, got, out, n);
-                }
+                System.arraycopy(buf, 0, out, n, got * outCh);
                 n += got * outCh;
             }
             return new PcmData(src.name(), outCh, src.sampleRate(), n == out.length ? out : Arrays.copyOf(out, n));

@@ -13,6 +13,31 @@ public interface PcmSource extends Closeable {
     /** Channels per frame (1 = mono, 2 = stereo, more = multichannel). */
     int channels();
 
+    /**
+     * The speaker of each channel, numbered as the bits of WAVE_FORMAT_EXTENSIBLE's channel mask
+     * (-1 where unknown); what {@link AudioFiles#open} folds more than two channels to stereo by.
+     * By default WAVE's standard order for the channel count.
+     */
+    default int[] speakers() {
+        return Downmix.wav(channels(), 0);
+    }
+
+    /**
+     * Whether the file ends before its header says it should (cut short by a failed copy or
+     * download): it plays the audio there is, and {@link #frames()} counts exactly that.
+     */
+    default boolean truncated() {
+        return false;
+    }
+
+    /**
+     * The file's Vorbis comments (keys upper-cased, values in file order) when the decoder reads them
+     * itself, bounded by its own checks; null when tags are left to a tag reader.
+     */
+    default java.util.Map<String, java.util.List<String>> comments() {
+        return null;
+    }
+
     /** Frames per second of this source. */
     int sampleRate();
 

@@ -133,6 +133,16 @@ public final class ResamplingSource implements PcmSource {
 
     /** The wrapped source's name. */
     @Override
+    public java.util.Map<String, java.util.List<String>> comments() {
+        return source.comments();
+    }
+
+    @Override
+    public boolean truncated() {
+        return source.truncated();
+    }
+
+    @Override
     public String name() {
         return source.name();
     }

@@ -46,7 +46,7 @@ public final class StreamedPcm {
      * voice streams from that copy.
      */
     public static StreamedPcm of(Source source, int rate, PcmSource s) {
-        return new StreamedPcm(source, rate, s.channels() == 1 ? 1 : 2, s.frames());
+        return new StreamedPcm(source, rate, s.channels(), s.frames());
     }
 
     /** Opens the stem for reading at the mixer rate (on the streaming or loading thread). */
@@ -94,7 +94,7 @@ public final class StreamedPcm {
                     if (got <= 0) {
                         throw new AudioFormatException(name, -1, "ended at frame " + (start[i] + n) + " of " + frames);
                     }
-                    put(buf, s.channels(), got, data[i], n);
+                    System.arraycopy(buf, 0, data[i], n * channels, got * channels);
                     n += got;
                 }
             }
@@ -106,19 +106,10 @@ public final class StreamedPcm {
 
     /** Checks that {@code s} still has the length and layout this definition was made with. */
     void check(PcmSource s) throws AudioFormatException {
-        if (s.frames() != frames || (s.channels() == 1 ? 1 : 2) != channels) {
+        if (s.frames() != frames || s.channels() != channels) {
             throw new AudioFormatException(name, -1, "the file changed since the sheet was loaded (it had "
                     + frames + " frames, " + (channels == 1 ? "mono" : "stereo") + "; now " + s.frames() + " frames, "
                     + s.channels() + " channels)");
-        }
-    }
-
-    /** Copies {@code got} frames of {@code inCh}-channel audio into {@code dst} at frame {@code at}, folding to stereo. */
-    void put(float[] src, int inCh, int got, float[] dst, int at) {
-        if (inCh <= 2) {
-            System.arraycopy(src, 0, dst, at * channels, got * inCh);
-        } else {
-            Downmix.toStereo(src, inCh, got, dst, at * 2);
         }
     }
 

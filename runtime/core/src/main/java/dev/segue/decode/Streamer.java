@@ -35,7 +35,6 @@ public final class Streamer implements AutoCloseable {
     private final StreamVoice[] voices;
     private final boolean synchronous;
     private final Errors errors;
-    private float[] scratch = new float[CHUNK * 8];
     private volatile boolean running;
     private Thread thread;
 
@@ -275,21 +274,10 @@ public final class Streamer implements AutoCloseable {
             s.seek(pos);
             v.srcPos = pos;
         }
-        int inCh = s.channels();
+        int ch = s.channels(); // mono or stereo: AudioFiles folds more channels to stereo
         int n = 0;
         while (n < count) {
-            int got;
-            if (inCh <= 2) {
-                got = s.read(v.ring, (slot + n) * inCh, count - n);
-            } else {
-                if (scratch.length < CHUNK * inCh) {
-                    scratch = new float[CHUNK * inCh];
-                }
-                got = s.read(scratch, 0, Math.min(CHUNK, count - n));
-                if (got > 0) {
-                    d.put(scratch, inCh, got, v.ring, slot + n);
-                }
-            }
+            int got = s.read(v.ring, (slot + n) * ch, count - n);
             if (got <= 0) {
                 throw new AudioFormatException(d.name(), -1, "the file ended at frame " + (pos + n) + "; it had "
                         + d.frames() + " frames when the sheet was loaded");

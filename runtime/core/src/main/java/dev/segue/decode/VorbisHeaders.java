@@ -12,12 +12,13 @@ import java.util.Map;
  * Checks the three Vorbis I header packets before JOrbis sees them, so that a hostile or damaged
  * header is refused with a plain reason instead of making JOrbis allocate without bound, loop
  * forever or throw. Every count is checked against the bits really left in the packet and the
- * codebooks against a memory budget. Also refuses two layouts JOrbis 0.0.17 misreads (a mode count
- * that is not a power of two; channel coupling when the channel count is not a power of two).
+ * codebooks against a memory budget. Also refuses a layout JOrbis 0.0.17 misreads (a mode count
+ * that is not a power of two), and notes where the mappings' channel lists end, for
+ * {@link JOrbisSetup} to mend the one JOrbis misreads with coupling in 3, 5, 6 or 7 channels.
  */
 final class VorbisHeaders {
-    /** Channels Segue plays (Vorbis defines channel orders for 1 to 8). */
-    static final int MAX_CHANNELS = 8;
+    /** Channels a Vorbis stream may have (the identification header's 8-bit count). */
+    static final int MAX_CHANNELS = 255;
     /** Codebook entries over all books; real encoders use a few tens of thousands. */
     static final long MAX_ENTRIES = 1 << 20;
     /** Vector-quantisation values over all books (JOrbis expands each to entries x dimensions floats). */
@@ -28,6 +29,14 @@ final class VorbisHeaders {
 
     /** What the identification header says. */
     record Identification(int channels, int rate, int blocksize0, int blocksize1) {
+    }
+
+    /**
+     * What the setup header says that reading needs: the block size of an audio packet by its first
+     * byte (-1 where that byte cannot start one), and the bit offset just after each mapping's
+     * channel-to-submap list (mappings with one submap have none).
+     */
+    record Setup(int[] blockOfByte, long[] muxEnds) {
     }
 
     /** The comment header: vendor string and the comments, keys upper-cased, in file order. */
@@ -109,10 +118,9 @@ final class VorbisHeaders {
     }
 
     /**
-     * Walks the whole setup header, checking every count and reference, and returns the block size
-     * of an audio packet by its first byte (-1 where that byte cannot start an audio packet).
+     * Walks the whole setup header, checking every count and reference.
      */
-    static int[] setup(byte[] p, int n, Identification id, String file, long at) throws AudioFormatException {
+    static Setup setup(byte[] p, int n, Identification id, String file, long at) throws AudioFormatException {
         Bits b = new Bits(p, n, file, at, "setup header");
         b.expectType(5);
         int books = (int) b.read(8) + 1;
@@ -187,8 +195,13 @@ final class VorbisHeaders {
             residue(b, i, books, entries, dims, lookup, id.blocksize1() / 2, id.channels());
         }
         int mappings = (int) b.read(6) + 1;
+        long[] muxEnds = new long[mappings];
+        int muxes = 0;
         for (int i = 0; i < mappings; i++) {
-            mapping(b, i, id.channels(), times, floors, residues);
+            long end = mapping(b, i, id.channels(), times, floors, residues);
+            if (end >= 0) {
+                muxEnds[muxes++] = end;
+            }
         }
         int modes = (int) b.read(6) + 1;
         if (Integer.bitCount(modes) != 1) {
@@ -211,7 +224,7 @@ final class VorbisHeaders {
         if (b.read(1) != 1) {
             throw b.fail("lacks its framing bit");
         }
-        return blockOfByte;
+        return new Setup(blockOfByte, java.util.Arrays.copyOf(muxEnds, muxes));
     }
 
     private static void floor(Bits b, int i, int books) throws AudioFormatException {
@@ -316,16 +329,14 @@ final class VorbisHeaders {
         }
     }
 
-    private static void mapping(Bits b, int i, int channels, int times, int floors, int residues) throws AudioFormatException {
+    /** Checks one mapping; returns the bit offset after its channel-to-submap list, or -1 if it has none. */
+    private static long mapping(Bits b, int i, int channels, int times, int floors, int residues) throws AudioFormatException {
         if (b.read(16) != 0) {
             throw b.fail("mapping " + i + " is not type 0");
         }
         int submaps = b.read(1) == 1 ? (int) b.read(4) + 1 : 1;
         if (b.read(1) == 1) {
             int steps = (int) b.read(8) + 1;
-            if (Integer.bitCount(channels) != 1) {
-                throw b.fail("couples channels in a " + channels + "-channel stream; the decoder only reads coupling for 2, 4 or 8 channels");
-            }
             int bits = ilog(channels - 1);
             for (int s = 0; s < steps; s++) {
                 long mag = b.read(bits);
@@ -338,18 +349,21 @@ final class VorbisHeaders {
         if (b.read(2) != 0) {
             throw b.fail("mapping " + i + " has reserved bits set");
         }
+        long muxEnd = -1;
         if (submaps > 1) {
             for (int c = 0; c < channels; c++) {
                 if (b.read(4) >= submaps) {
                     throw b.fail("mapping " + i + " sends a channel to a submap that does not exist");
                 }
             }
+            muxEnd = b.pos;
         }
         for (int s = 0; s < submaps; s++) {
             if (b.read(8) >= times || b.read(8) >= floors || b.read(8) >= residues) {
                 throw b.fail("mapping " + i + " refers to a floor or residue that does not exist");
             }
         }
+        return muxEnd;
     }
 
     private static int book(Bits b, int books, String what) throws AudioFormatException {

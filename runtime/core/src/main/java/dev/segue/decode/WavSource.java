@@ -9,13 +9,19 @@ import java.nio.file.Path;
 
 /**
  * RIFF/WAVE reader: PCM 8, 16, 24 and 32-bit, IEEE float 32 and 64-bit, {@code WAVE_FORMAT_EXTENSIBLE},
- * any number of channels, unknown chunks skipped. Header values are checked against the file's real
- * size before anything is allocated, so a lying header gives a clear error, not an OutOfMemoryError.
+ * any number of channels (their speakers from the extensible channel mask, else WAVE's default order),
+ * unknown chunks skipped. Header values are checked against the file's real size before anything is
+ * allocated, so a lying header gives a clear error, not an OutOfMemoryError. A file whose data chunk
+ * claims more bytes than follow plays the whole frames there are and says it is {@link #truncated()}.
+ * Float samples that are NaN or infinite read as silence and those beyond +24 dBFS are clamped there,
+ * so a damaged float file cannot send either into the mix or the loudness meter.
  */
 public final class WavSource implements PcmSource {
     private static final int FORMAT_PCM = 1;
     private static final int FORMAT_FLOAT = 3;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
+    /** Float samples beyond +24 dBFS are clamped there: no real mix goes near it, a damaged file may hold 1e38. */
+    static final float FLOAT_LIMIT = 16;
 
     private final String name;
     private final SeekableByteChannel channel;
@@ -26,18 +32,23 @@ public final class WavSource implements PcmSource {
     private final int blockAlign;
     private final long dataStart;
     private final long frames;
-    private final ByteBuffer buf = ByteBuffer.allocate(1 << 15).order(ByteOrder.LITTLE_ENDIAN);
+    private final int[] speakers;
+    private final boolean truncated;
+    private final ByteBuffer buf;
     private long frame;
 
-    private WavSource(String name, SeekableByteChannel channel, int channels, int sampleRate, int bits,
-            boolean isFloat, long dataStart, long frames) {
+    private WavSource(String name, SeekableByteChannel channel, int[] speakers, int sampleRate, int bits,
+            boolean isFloat, long dataStart, long frames, boolean truncated) {
         this.name = name;
         this.channel = channel;
-        this.channels = channels;
+        this.channels = speakers.length;
+        this.speakers = speakers;
+        this.truncated = truncated;
         this.sampleRate = sampleRate;
         this.bits = bits;
         this.isFloat = isFloat;
         this.blockAlign = channels * (bits / 8);
+        this.buf = ByteBuffer.allocate(Math.max(1 << 15, 16 * blockAlign)).order(ByteOrder.LITTLE_ENDIAN);
         this.dataStart = dataStart;
         this.frames = frames;
     }
@@ -83,6 +94,7 @@ public final class WavSource implements PcmSource {
         int rate = 0;
         int bits = 0;
         int align = 0;
+        long mask = 0;
         ByteBuffer chunk = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         while (pos + 8 <= size) {
             ((Buffer) chunk).clear();
@@ -111,12 +123,13 @@ public final class WavSource implements PcmSource {
                     }
                     fmtTag = fmt.getShort(24) & 0xFFFF; // first two bytes of the sub-format GUID
                     int validBits = fmt.getShort(18) & 0xFFFF;
+                    mask = Integer.toUnsignedLong(fmt.getInt(20));
                     if (validBits > bits) {
                         throw new AudioFormatException(name, body + 18, "valid bits " + validBits + " exceed container bits " + bits);
                     }
                 }
-                if (channels < 1 || channels > 32) {
-                    throw new AudioFormatException(name, body + 2, "unsupported channel count " + channels);
+                if (channels < 1) {
+                    throw new AudioFormatException(name, body + 2, "claims no channels");
                 }
                 if (rate < 1000 || rate > 768_000) {
                     throw new AudioFormatException(name, body + 4, "unsupported sample rate " + rate + " Hz");
@@ -136,12 +149,14 @@ public final class WavSource implements PcmSource {
                     throw new AudioFormatException(name, pos, "data chunk comes before the fmt chunk");
                 }
                 long available = size - body;
-                if (len > available) {
+                boolean truncated = len > available;
+                long frames = Math.min(len, available) / align;
+                if (frames == 0 && truncated) {
                     throw new AudioFormatException(name, pos + 4, "data chunk claims " + len + " bytes but only "
-                            + available + " follow: the file is truncated or its header is wrong");
+                            + available + " follow, not one whole frame: the file is truncated");
                 }
-                long frames = len / align;
-                return new WavSource(name, ch, channels, rate, bits, fmtTag == FORMAT_FLOAT, body, frames);
+                return new WavSource(name, ch, Downmix.wav(channels, mask), rate, bits, fmtTag == FORMAT_FLOAT, body,
+                        frames, truncated);
             }
             pos = body + len + (len & 1); // chunks are word aligned
         }
@@ -164,6 +179,17 @@ public final class WavSource implements PcmSource {
     @Override
     public int channels() {
         return channels;
+    }
+
+    @Override
+    public int[] speakers() {
+        return speakers.clone();
+    }
+
+    /** Whether the data chunk claims more bytes than the file holds (it plays up to its last whole frame). */
+    @Override
+    public boolean truncated() {
+        return truncated;
     }
 
     @Override
@@ -220,18 +246,23 @@ public final class WavSource implements PcmSource {
             }
             case 32 -> {
                 for (int i = 0; i < samples; i++) {
-                    dst[o++] = isFloat ? buf.getFloat(4 * i) : (float) (buf.getInt(4 * i) / 2147483648.0);
+                    dst[o++] = isFloat ? sane(buf.getFloat(4 * i)) : (float) (buf.getInt(4 * i) / 2147483648.0);
                 }
             }
             case 64 -> {
                 for (int i = 0; i < samples; i++) {
-                    dst[o++] = (float) buf.getDouble(8 * i);
+                    dst[o++] = sane((float) buf.getDouble(8 * i));
                 }
             }
             default -> throw new AssertionError(bits);
         }
         frame += n;
         return n;
+    }
+
+    /** A float sample as it may play: NaN and infinities as silence, the rest within +-{@link #FLOAT_LIMIT}. */
+    static float sane(float v) {
+        return v - v == 0 ? Math.max(-FLOAT_LIMIT, Math.min(FLOAT_LIMIT, v)) : 0;
     }
 
     @Override

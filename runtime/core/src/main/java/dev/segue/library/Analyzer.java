@@ -13,16 +13,13 @@ final class Analyzer {
 
     /** Analyses {@code file}; null if cancelled. */
     static SongAnalysis analyze(Path file, BooleanSupplier cancelled) throws IOException {
-        try (PcmSource s = AudioFiles.open(file)) {
-            LoudnessMeter meter = s.channels() <= 2 ? new LoudnessMeter(s.sampleRate(), s.channels()) : null;
-            OnsetEnvelope env = OnsetEnvelope.of(s, cancelled, meter == null ? null : meter::accept);
+        try (PcmSource s = AudioFiles.open(file)) { // mono or stereo: more channels are folded to stereo
+            LoudnessMeter meter = new LoudnessMeter(s.sampleRate(), s.channels());
+            OnsetEnvelope env = OnsetEnvelope.of(s, cancelled, meter::accept);
             if (env == null) {
                 return null;
             }
             BeatGrid beats = BeatTracker.track(env);
-            if (meter == null) {
-                return new SongAnalysis(beats, Double.NaN, Double.NaN, Double.NaN);
-            }
             return new SongAnalysis(beats, meter.integratedLufs(), meter.truePeakDbtp(), meter.loudnessRangeLu());
         }
     }

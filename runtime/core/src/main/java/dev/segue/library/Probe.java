@@ -2,7 +2,6 @@ package dev.segue.library;
 
 import dev.segue.decode.AudioFormatException;
 import dev.segue.decode.AudioFiles;
-import dev.segue.decode.OggSource;
 import dev.segue.decode.PcmSource;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -42,15 +41,17 @@ final class Probe {
         long frames;
         int rate;
         int channels;
+        boolean truncated;
         TagReader.Tags tags = null;
         try (PcmSource s = AudioFiles.open(file)) {
-            if (s instanceof OggSource) {
-                // the Ogg reader has the comments already: no second pass through the file
-                tags = TagReader.fromVorbisComments(((OggSource) s).comments());
+            if (s.comments() != null) {
+                // the Ogg reader has the comments already (bounded by its page checks): no second pass
+                tags = TagReader.fromVorbisComments(s.comments());
             }
             frames = s.frames();
             rate = s.sampleRate();
             channels = s.channels();
+            truncated = s.truncated();
             float[] block = new float[CHECK_FRAMES * channels];
             int got = s.read(block, 0, CHECK_FRAMES);
             if (frames <= 0 || got <= 0) {
@@ -66,7 +67,7 @@ final class Probe {
         }
         String title = tags.title().isEmpty() ? baseName(file) : tags.title();
         return new Result(new Song(file.toString(), format, size, modified, title, tags.artist(), tags.album(),
-                tags.track(), frames, rate, channels), null);
+                tags.track(), frames, rate, channels, truncated), null);
     }
 
     static Song.Format format(AudioFiles.Format f) {

@@ -17,10 +17,12 @@ import java.nio.file.Paths;
  * @param track       the track number, or 0 when absent
  * @param frames      the exact length in sample frames, from the decoder
  * @param sampleRate  frames per second
- * @param channels    channels per frame
+ * @param channels    channels per frame as it plays (1 or 2: more are folded to stereo)
+ * @param truncated   true if the file ends before its header says (a cut-short copy or download):
+ *                    it plays up to the cut, and {@code frames} counts what is there
  */
 public record Song(String path, Format format, long size, long modified, String title, String artist, String album,
-        int track, long frames, int sampleRate, int channels) {
+        int track, long frames, int sampleRate, int channels, boolean truncated) {
 
     /** The audio formats the library plays. */
     public enum Format {

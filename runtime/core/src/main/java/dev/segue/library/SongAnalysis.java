@@ -6,7 +6,8 @@ package dev.segue.library;
  *
  * @param beats            tempo and beat grid
  * @param integratedLufs   EBU R128 integrated loudness, LUFS ({@link LoudnessMeter#SILENCE} for
- *                         silence; NaN when not measured: songs of more than two channels)
+ *                         silence; NaN when not measured, as in an index from an older Segue; a song of more
+ *                         than two channels is measured as the stereo it is folded to)
  * @param truePeakDbtp     true peak, dBTP (same conventions)
  * @param loudnessRangeLu  EBU Tech 3342 loudness range, LU
  */

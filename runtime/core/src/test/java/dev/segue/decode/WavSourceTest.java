@@ -1,6 +1,8 @@
 package dev.segue.decode;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,18 +84,63 @@ class WavSourceTest {
     }
 
     @Test
+    void aTruncatedFilePlaysItsWholeFramesAndSaysItIsTruncated() throws IOException {
+        byte[] good = wav(1, 2, 48_000, 16, 4, new byte[400], false, 400);
+        Path cut = Files.write(dir.resolve("trunc.wav"), java.util.Arrays.copyOf(good, good.length - 101));
+        try (WavSource s = WavSource.open(cut)) {
+            assertTrue(s.truncated(), "400 bytes claimed, 299 there");
+            assertEquals(74, s.frames(), "the whole frames there are");
+            assertEquals(74, s.read(new float[1000], 0, 500));
+        }
+        Path huge = Files.write(dir.resolve("huge.wav"), wav(1, 2, 48_000, 16, 4, new byte[400], false, 0x7FFF_FFF0L));
+        try (WavSource s = WavSource.open(huge)) {
+            assertTrue(s.truncated());
+            assertEquals(100, s.frames());
+        }
+        try (WavSource s = WavSource.open(Files.write(dir.resolve("whole.wav"), good))) {
+            assertFalse(s.truncated());
+        }
+    }
+
+    /** Found by fuzzing: a float WAV can hold NaN, infinities and 1e38; none of them may reach the mix. */
+    @Test
+    void nonFiniteAndAbsurdFloatSamplesAreSilencedOrClamped() throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(6 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        data.putFloat(Float.NaN).putFloat(Float.POSITIVE_INFINITY).putFloat(Float.NEGATIVE_INFINITY)
+                .putFloat(1e38f).putFloat(-1e30f).putFloat(1.5f);
+        Path p = Files.write(dir.resolve("nan.wav"), wav(3, 1, 48_000, 32, 4, data.array(), false, 24));
+        float[] got = PcmData.load(WavSource.open(p)).samples();
+        assertArrayEquals(new float[] {0, 0, 0, 16, -16, 1.5f}, got, 0f, "NaN and infinities silent, +-1e38 at +-16 (+24 dBFS)");
+    }
+
+    @Test
+    void twoHundredFiftyFiveChannelsPlayFoldedToStereo() throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(2 * 255 * 3).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 255 * 3; i++) {
+            data.putShort((short) 1000);
+        }
+        Path p = Files.write(dir.resolve("many.wav"), wav(1, 255, 48_000, 16, 510, data.array(), false, 510 * 3));
+        try (PcmSource s = AudioFiles.open(p)) {
+            assertEquals(2, s.channels());
+            float[] out = new float[6];
+            assertEquals(3, s.read(out, 0, 3));
+            // FL (1) + FC, BL, SL at -3 dB; LFE dropped; 247 unknown channels at -3 dB to both sides
+            double left = 1000 / 32768.0 * (1 + 0.70710678 * (3 + 247));
+            assertEquals(left, out[0], 1e-4);
+        }
+    }
+
+    @Test
     void badFilesGetClearErrorsNamingFileOffsetAndReason() throws IOException {
         Path empty = Files.write(dir.resolve("empty.wav"), new byte[0]);
         assertError(empty, "the file is empty");
         Path text = Files.writeString(dir.resolve("song.wav"), "definitely not audio, just some text here");
         assertError(text, "not a WAV file (no RIFF header)");
         byte[] good = wav(1, 2, 48_000, 16, 4, new byte[400], false, 400);
-        Path truncated = Files.write(dir.resolve("trunc.wav"), java.util.Arrays.copyOf(good, good.length - 100));
-        assertError(truncated, "data chunk claims 400 bytes but only 300 follow");
-        Path huge = Files.write(dir.resolve("huge.wav"), wav(1, 2, 48_000, 16, 4, new byte[400], false, 0x7FFF_FFF0L));
-        assertError(huge, "data chunk claims 2147483632 bytes");
-        Path chans = Files.write(dir.resolve("chans.wav"), wav(1, 255, 48_000, 16, 510, new byte[510], false, 510));
-        assertError(chans, "unsupported channel count 255");
+        Path cut = Files.write(dir.resolve("cut.wav"), java.util.Arrays.copyOf(good, good.length - 398));
+        assertError(cut, "data chunk claims 400 bytes but only 2 follow, not one whole frame: the file is truncated");
+        Path chans = Files.write(dir.resolve("chans.wav"), wav(1, 0, 48_000, 16, 0, new byte[4], false, 4));
+        assertError(chans, "claims no channels");
         Path rate = Files.write(dir.resolve("rate.wav"), wav(1, 2, 0, 16, 4, new byte[4], false, 4));
         assertError(rate, "unsupported sample rate 0 Hz");
         Path align = Files.write(dir.resolve("align.wav"), wav(1, 2, 48_000, 16, 3, new byte[6], false, 6));
@@ -114,10 +161,12 @@ class WavSourceTest {
     void fiveOneIsFoldedToStereo() throws IOException {
         ByteBuffer data = ByteBuffer.allocate(6 * 4).order(ByteOrder.LITTLE_ENDIAN);
         data.putFloat(0).putFloat(0).putFloat(1).putFloat(1).putFloat(0).putFloat(0); // centre + LFE only
-        Path p = Files.write(dir.resolve("51.wav"), wav(3, 6, 48_000, 32, 24, data.array(), true, 24));
+        byte[] file = wav(3, 6, 48_000, 32, 24, data.array(), true, 24);
+        ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0x3F); // dwChannelMask: 5.1 (back)
+        Path p = Files.write(dir.resolve("51.wav"), file);
         PcmData d = PcmData.load(WavSource.open(p));
         assertEquals(2, d.channels());
-        float expected = (float) (Math.sqrt(0.5) / (1 + 2 * Math.sqrt(0.5))); // centre at -3 dB, normalised; LFE dropped
+        float expected = (float) Math.sqrt(0.5); // centre at -3 dB to each side (BS.775); LFE dropped
         assertEquals(expected, d.samples()[0], 1e-6);
         assertEquals(expected, d.samples()[1], 1e-6);
     }

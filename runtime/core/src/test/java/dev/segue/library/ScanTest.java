@@ -67,6 +67,37 @@ class ScanTest {
         return r.songs().stream().collect(Collectors.toMap(Song::title, Function.identity()));
     }
 
+    /**
+     * Each of the four formats, encoded whole and then cut at 70 %: the cut copies are songs (they
+     * play up to the cut) marked truncated, the whole ones are not, and the index keeps the mark.
+     */
+    @Test
+    void truncatedFilesPlayAndAreReportedAsTruncated() throws Exception {
+        Path album = music.resolve("Sigur Rós — Ágætis byrjun");
+        Path cut = tmp.resolve("cut");
+        Files.createDirectories(cut);
+        Fixtures.wav16(album.resolve("04 Ný batterí.wav"), RATE, 1, Fixtures.clicks(RATE, 3, 120, 0.1));
+        try (var files = Files.list(album)) {
+            for (Path f : files.toList()) {
+                byte[] b = Files.readAllBytes(f);
+                Files.write(cut.resolve("cut " + f.getFileName()), java.util.Arrays.copyOf(b, b.length * 7 / 10));
+            }
+        }
+        MusicLibrary lib = MusicLibrary.open(index);
+        for (int pass = 0; pass < 2; pass++) { // the second pass reads the index
+            ScanReport r = lib.scan(List.of(album, cut), 2, null).await();
+            assertEquals(8, r.songs().size(), () -> "a cut file is still a song; skipped: " + r.skipped());
+            for (Song s : r.songs()) {
+                boolean isCut = s.path().startsWith(cut.toString());
+                assertEquals(isCut, s.truncated(), s.path() + (isCut ? " was cut at 70 %" : " is whole"));
+                if (isCut) {
+                    assertTrue(s.seconds() > 1.5 && s.seconds() < 2.5, s.path() + " plays " + s.seconds() + " s of 3");
+                }
+            }
+            assertEquals(pass == 0 ? 0 : 8, r.reused());
+        }
+    }
+
     @Test
     void readsFormatsTagsAndExactLengths() throws Exception {
         MusicLibrary lib = MusicLibrary.open(index);

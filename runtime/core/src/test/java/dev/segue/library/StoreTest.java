@@ -261,8 +261,8 @@ class StoreTest {
 
     @Test
     void fromAlbumKeepsTrackOrder() {
-        Song a = new Song("/m/2.ogg", Song.Format.OGG_VORBIS, 1, 1, "B", "X", "Al", 2, 10, 44100, 2);
-        Song b = new Song("/m/1.ogg", Song.Format.OGG_VORBIS, 1, 1, "A", "X", "Al", 1, 10, 44100, 2);
+        Song a = new Song("/m/2.ogg", Song.Format.OGG_VORBIS, 1, 1, "B", "X", "Al", 2, 10, 44100, 2, false);
+        Song b = new Song("/m/1.ogg", Song.Format.OGG_VORBIS, 1, 1, "A", "X", "Al", 1, 10, 44100, 2, false);
         assertEquals(List.of("/m/2.ogg", "/m/1.ogg"), Soundtrack.fromAlbum("Al", List.of(a, b)).songs());
     }
 
