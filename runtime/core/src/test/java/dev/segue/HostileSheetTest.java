@@ -229,4 +229,49 @@ class HostileSheetTest {
             assertTrue(Audio.rms(out, 90_000, 4800) > 0.01, "still sounding a second later: " + Audio.rms(out, 90_000, 4800));
         }
     }
+
+    private Path cues(int n) throws java.io.IOException {
+        Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.sine(48_000, 440, 0.25f));
+        StringBuilder b = new StringBuilder("{\"cues\": {");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("\"c").append(i).append("\": {\"tempo\": {\"bpm\": 120}, \"stems\": [{\"name\": \"t\", \"file\": \"tone.wav\"}]}");
+        }
+        b.append("}, \"transitions\": [{\"from\": \"c1\", \"to\": \"c2\", \"when\": \"immediate\"},"
+                + " {\"from\": \"*\", \"to\": \"c3\", \"when\": \"nextBeat\"}]}");
+        return Files.writeString(dir.resolve("many.cues.json"), b);
+    }
+
+    /**
+     * 20,000 cues took 2.2 GB and 17 s (a (cues + 1)² rule table): now the rules resolve from an index
+     * the size of the rules, and loading allocates in proportion to the sheet.
+     */
+    @Test
+    void twentyThousandCuesLoadInMemoryInProportionToTheSheet() throws Exception {
+        Path sheet = cues(20_000);
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        dev.segue.cue.CueSheet s = dev.segue.cue.CueSheetLoader.load(sheet, 48_000);
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(20_000, s.cues().size());
+        assertEquals("transitions[0]", s.rule(1, 2).path());
+        assertEquals("transitions[1]", s.rule(19_999, 3).path());
+        assertEquals(dev.segue.cue.CueSheet.DEFAULT_RULE, s.rule(3, 19_999));
+        // the table alone was 400 million references (1.6 GB); a linear load of a 2 MB sheet is far below
+        assertTrue(allocated < 600L << 20, "loading allocated " + (allocated >> 20) + " MB");
+    }
+
+    /** Past the limits no game's score reaches, a sheet is refused with its count, before any of it is built. */
+    @Test
+    void aSheetOfAbsurdlyManyCuesIsRefusedBeforeItIsBuilt() throws Exception {
+        Path sheet = cues(60_000);
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        dev.segue.cue.SheetException e = assertThrows(dev.segue.cue.SheetException.class,
+                () -> dev.segue.cue.CueSheetLoader.load(sheet, 48_000));
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).toString().contains(
+                "cues: 60000 cues is more than a cue sheet may hold (50000)"), e.getMessage());
+        assertTrue(allocated < 600L << 20, "refusing allocated " + (allocated >> 20) + " MB");
+    }
 }

@@ -27,7 +27,7 @@ public final class CueSheet {
     private final List<String> states;
     private final int[] stateCues;
     private final List<TransitionRule> rules;
-    private final TransitionRule[][] table;
+    private final RuleIndex ruleIndex;
     private final List<Stinger> stingers;
     private final List<Parameter> parameters;
     private final int maxStems;
@@ -50,12 +50,7 @@ public final class CueSheet {
         this.stingers = List.copyOf(stingers);
         this.parameters = List.copyOf(parameters);
         int n = cues.size();
-        this.table = new TransitionRule[n + 1][n + 1];
-        for (int f = -1; f < n; f++) {
-            for (int t = -1; t < n; t++) {
-                table[f + 1][t + 1] = resolve(f < 0 ? "silence" : cues.get(f).name(), t < 0 ? "silence" : cues.get(t).name());
-            }
-        }
+        this.ruleIndex = new RuleIndex(this.rules, cuesByName);
         int max = 0;
         for (Cue c : cues) {
             max = Math.max(max, c.stems().length);
@@ -70,25 +65,6 @@ public final class CueSheet {
             total += c.stems().length;
         }
         this.totalStems = total;
-    }
-
-    /** Most specific first: (from,to), (from,*), (*,to), (*,*); among equals, the first written. */
-    private TransitionRule resolve(String from, String to) {
-        TransitionRule best = null;
-        int bestScore = -1;
-        for (TransitionRule r : rules) {
-            boolean fromExact = r.from().equals(from);
-            boolean toExact = r.to().equals(to);
-            if (!(fromExact || r.from().equals("*")) || !(toExact || r.to().equals("*"))) {
-                continue;
-            }
-            int score = (fromExact ? 2 : 0) + (toExact ? 1 : 0);
-            if (score > bestScore) {
-                best = r;
-                bestScore = score;
-            }
-        }
-        return best != null ? best : DEFAULT_RULE;
     }
 
     /** The sheet's file. */
@@ -129,9 +105,13 @@ public final class CueSheet {
         return rules;
     }
 
-    /** The rule for moving from cue {@code from} to cue {@code to}; -1 stands for silence. */
+    /**
+     * The rule for moving from cue {@code from} to cue {@code to}; -1 stands for silence. Most
+     * specific first: (from, to), (from, *), (*, to), (*, *); among equals, the first written; else
+     * {@link #DEFAULT_RULE}. Allocation-free (see {@link RuleIndex}).
+     */
     public TransitionRule rule(int from, int to) {
-        return table[from + 1][to + 1];
+        return ruleIndex.rule(from, to);
     }
 
     public List<Stinger> stingers() {

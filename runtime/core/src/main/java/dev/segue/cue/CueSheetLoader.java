@@ -172,8 +172,12 @@ public final class CueSheetLoader extends SheetValues {
                     "a cue sheet is a JSON object")), List.of(), true);
         }
         JsonObject top = root.getAsJsonObject();
-        for (String twice : JsonLocator.of(text).duplicateKeys()) { // the parser kept only the last of each
+        JsonLocator where = JsonLocator.of(text); // one pass over the text: duplicate keys, and where each error is
+        for (String twice : where.duplicateKeys()) { // the parser kept only the last of each
             error(twice, "written twice in the same object; the second would silently replace the first");
+        }
+        if (SheetLimits.check(top, this::error) > 0) {
+            throw new SheetException(name, problems(where), List.of(), true); // nothing of it built
         }
         unknownKeys(top, TOP, "");
         format(top.get("format"));
@@ -240,7 +244,7 @@ public final class CueSheetLoader extends SheetValues {
         Lowpass lowpass = busReader.lowpass(top, paramIndex);
         List<Duck> ducks = busReader.ducks(top);
         if (!errors.isEmpty()) {
-            throw new SheetException(name, problems(text), stems.failures(), true);
+            throw new SheetException(name, problems(where), stems.failures(), true);
         }
         if (decoded != null) {
             decoded.retain(stems.keys());
@@ -266,8 +270,7 @@ public final class CueSheetLoader extends SheetValues {
     }
 
     /** Every error found, with the line and column of the value its path names. */
-    private List<SheetException.Problem> problems(String text) {
-        JsonLocator where = JsonLocator.of(text);
+    private List<SheetException.Problem> problems(JsonLocator where) {
         List<SheetException.Problem> out = new ArrayList<>();
         for (int i = 0; i < errors.size(); i++) {
             String path = errorPaths.get(i);

@@ -13,7 +13,6 @@ import dev.segue.time.TempoMap;
 import dev.segue.tools.signal.Clicks;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -237,51 +236,54 @@ public final class SheetAudit {
         }
     }
 
+    /** Examples a warning lists before "and N more". */
+    private static final int EXAMPLES = 5;
+
     private void rules() {
-        int n = sheet.cues().size();
+        RuleCoverage cover = new RuleCoverage(sheet);
         for (TransitionRule r : sheet.rules()) {
-            boolean chosen = false;
-            List<String> noMarker = new ArrayList<>();
-            for (int f = -1; f < n; f++) {
-                for (int t = -1; t < n; t++) {
-                    if (f == t || sheet.rule(f, t) != r) {
-                        continue;
-                    }
-                    chosen = true;
-                    if (f >= 0 && r.when() == When.NEXT_MARKER && !hasMarker(sheet.cues().get(f), r.marker())) {
-                        noMarker.add(sheet.cues().get(f).name());
-                    }
-                    if (f >= 0 && t >= 0 && r.where() == Where.SAME_POSITION) {
-                        samePosition(r, sheet.cues().get(f), sheet.cues().get(t));
-                    }
-                }
-            }
-            if (!chosen) {
+            if (!cover.chosen(sheet, r)) {
                 warn(r.path(), "this rule is never chosen: every move it matches has a more specific rule "
                         + "(rules are picked (from,to), then (from,*), then (*,to), then (*,*); among equals the first)");
+                continue;
             }
-            if (!noMarker.isEmpty()) {
-                warn(r.path() + ".when", "nextMarker from " + String.join(", ", new LinkedHashSet<>(noMarker))
-                        + ", which " + (noMarker.size() == 1 ? "has" : "have") + " no marker"
-                        + (r.marker() == null ? "" : " named '" + r.marker() + "'")
-                        + ": the move lands on the next bar instead");
+            if (r.when() == When.NEXT_MARKER) {
+                RuleCoverage.Found<Integer> bare = cover.fromCues(sheet, r, c -> !hasMarker(c, r.marker()), EXAMPLES);
+                if (bare.count() > 0) {
+                    warn(r.path() + ".when", "nextMarker from " + list(bare.count(), names(bare.examples()))
+                            + ", which " + (bare.count() == 1 ? "has" : "have") + " no marker"
+                            + (r.marker() == null ? "" : " named '" + r.marker() + "'")
+                            + ": the move lands on the next bar instead");
+                }
+            }
+            if (r.where() == Where.SAME_POSITION) {
+                RuleCoverage.Found<int[]> off = cover.offGrid(sheet, r, EXAMPLES);
+                if (off.count() > 0) {
+                    List<String> moves = new ArrayList<>();
+                    for (int[] m : off.examples()) {
+                        Cue from = sheet.cues().get(m[0]);
+                        Cue to = sheet.cues().get(m[1]);
+                        moves.add("'" + from.name() + "' (" + tempo(from) + ") to '" + to.name() + "' (" + tempo(to) + ")");
+                    }
+                    warn(r.path() + ".position", "samePosition from " + list(off.count(), moves)
+                            + ": the cues do not share a grid, so the destination starts off its beat; use sameBeat or entry");
+                }
             }
         }
     }
 
-    private final Set<String> samePositionSeen = new HashSet<>();
-
-    private void samePosition(TransitionRule r, Cue from, Cue to) {
-        var a = from.tempo().segments().get(0);
-        var b = to.tempo().segments().get(0);
-        boolean sameGrid = from.tempo().segments().size() == 1 && to.tempo().segments().size() == 1
-                && Math.abs(a.bpm() - b.bpm()) < 1e-6 && a.beatsPerBar() == b.beatsPerBar() && a.beatUnit() == b.beatUnit();
-        String key = r.path() + from.name() + "→" + to.name();
-        if (!sameGrid && samePositionSeen.add(key)) {
-            warn(r.path() + ".position", "samePosition from '" + from.name() + "' (" + tempo(from) + ") to '" + to.name()
-                    + "' (" + tempo(to) + "): the cues do not share a grid, so the destination starts off its beat; "
-                    + "use sameBeat or entry");
+    private List<String> names(List<Integer> cues) {
+        List<String> s = new ArrayList<>();
+        for (int c : cues) {
+            s.add(sheet.cues().get(c).name());
         }
+        return s;
+    }
+
+    /** {@code a, b, c} or {@code a, b, c and 19997 more}. */
+    private static String list(long count, List<String> examples) {
+        String shown = String.join(", ", examples);
+        return count > examples.size() ? shown + " and " + (count - examples.size()) + " more" : shown;
     }
 
     private void states() {
