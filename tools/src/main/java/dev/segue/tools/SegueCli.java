@@ -25,7 +25,20 @@ public final class SegueCli implements Runnable {
 
     /** The configured command line, for {@link #main} and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new SegueCli());
+        CommandLine cli = new CommandLine(new SegueCli());
+        // every error a command foresees is a plain message; anything else is a bug: a report file, one line
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException) {
+                line.getErr().println("segue: " + cause.getMessage()); // a file or a folder the user named: their error to fix
+                return 1;
+            }
+            java.nio.file.Path report = dev.segue.report.BugReport.write("segue " + line.getCommandName(), cause);
+            line.getErr().println("segue: internal error (" + cause + "). This is a bug in Segue; please send "
+                    + (report != null ? report : "this message") + " with your report (see \"Reporting a bug\" in the README).");
+            return 70; // EX_SOFTWARE
+        });
+        return cli;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.segue.decode;
 
+import dev.segue.report.BugReport;
 import java.io.IOException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -112,8 +113,7 @@ public final class Streamer implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "segue-streamer");
-        thread.setDaemon(true);
+        thread = BugReport.thread(this::loop, "segue-streamer");
         thread.setPriority(Math.min(Thread.MAX_PRIORITY, Thread.NORM_PRIORITY + 2));
         thread.start();
     }

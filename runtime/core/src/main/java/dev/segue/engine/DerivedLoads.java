@@ -1,5 +1,6 @@
 package dev.segue.engine;
 
+import dev.segue.report.BugReport;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -79,8 +80,7 @@ final class DerivedLoads {
         }
         if (worker == null) {
             worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, THREAD);
-                t.setDaemon(true);
+                Thread t = BugReport.thread(r, THREAD);
                 synchronized (this) {
                     thread = t;
                 }

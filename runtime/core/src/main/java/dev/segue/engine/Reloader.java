@@ -1,5 +1,6 @@
 package dev.segue.engine;
 
+import dev.segue.report.BugReport;
 import dev.segue.cue.Cue;
 import dev.segue.cue.CueSheet;
 import dev.segue.cue.SheetException;
@@ -106,8 +107,7 @@ final class Reloader {
         watching = true;
         List<Path> files = watched;
         long[] loaded = fingerprint(files); // now, not when the thread gets going: an early edit counts
-        thread = new Thread(() -> watch(files, loaded), "segue-watch");
-        thread.setDaemon(true);
+        thread = BugReport.thread(() -> watch(files, loaded), "segue-watch");
         thread.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.segue.library;
 
+import dev.segue.report.BugReport;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -80,14 +81,13 @@ public final class LibraryTask<T> {
 
     static <T> LibraryTask<T> start(String name, Consumer<Progress> listener, Body<T> body) {
         LibraryTask<T> task = new LibraryTask<>(listener);
-        Thread t = new Thread(() -> {
+        Thread t = BugReport.thread(() -> {
             try {
                 task.result.complete(body.run(new Control(task)));
             } catch (Throwable e) {
                 task.result.completeExceptionally(e);
             }
         }, name);
-        t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return task;

@@ -1,5 +1,6 @@
 package dev.segue.library;
 
+import dev.segue.report.BugReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -262,8 +263,7 @@ public final class MusicLibrary {
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "segue-library-probe");
-            t.setDaemon(true);
+            Thread t = BugReport.thread(r, "segue-library-probe");
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });

@@ -1,5 +1,6 @@
 package dev.segue.output;
 
+import dev.segue.report.BugReport;
 import dev.segue.spi.AudioOutput;
 import dev.segue.spi.OutputFactory;
 import java.util.Queue;
@@ -60,8 +61,7 @@ public final class OutputDriver {
         this.device = device;
         this.retryNanos = retryMillis * 1_000_000L;
         this.latency = new LatencyMeter(sampleRate, 4096);
-        this.thread = new Thread(this::run, "segue-audio");
-        thread.setDaemon(true);
+        this.thread = BugReport.thread(this::run, "segue-audio");
         thread.setPriority(Thread.MAX_PRIORITY);
     }
 
