@@ -68,6 +68,44 @@ class ScanTest {
     }
 
     /**
+     * A folder full of damaged files (bit flips, zeroed and 0xFF runs, cuts, of every format): the scan
+     * finishes, every file is a song or named with a plain reason, and nothing throws.
+     */
+    @Test
+    void aFolderOfMutatedFilesIsScannedToTheEndNamingEachBadFile() throws Exception {
+        Path album = music.resolve("Sigur Rós — Ágætis byrjun");
+        Path bad = tmp.resolve("mutants");
+        Files.createDirectories(bad);
+        java.util.Random rnd = new java.util.Random(16);
+        int made = 0;
+        try (var files = Files.list(album)) {
+            for (Path f : files.toList()) {
+                byte[] base = Files.readAllBytes(f);
+                String ext = f.getFileName().toString().substring(f.getFileName().toString().lastIndexOf('.'));
+                for (int m = 0; m < 40; m++) {
+                    byte[] b = base.clone();
+                    int at = rnd.nextInt(Math.min(b.length, 8192));
+                    switch (m % 4) {
+                        case 0 -> { for (int k = 0; k < 1 + rnd.nextInt(16); k++) { int i = rnd.nextInt(b.length); b[i] ^= (byte) (1 << rnd.nextInt(8)); } }
+                        case 1 -> java.util.Arrays.fill(b, at, Math.min(b.length, at + 1 + rnd.nextInt(64)), (byte) 0xFF);
+                        case 2 -> java.util.Arrays.fill(b, at, Math.min(b.length, at + 1 + rnd.nextInt(64)), (byte) 0);
+                        default -> b = java.util.Arrays.copyOf(b, rnd.nextInt(b.length));
+                    }
+                    Files.write(bad.resolve("mutant " + m + ext), b);
+                    made++;
+                }
+            }
+        }
+        ScanReport r = scan(MusicLibrary.open(index), bad);
+        assertEquals(made, r.songs().size() + r.skipped().size(), "every file is accounted for");
+        for (Skipped s : r.skipped()) {
+            assertTrue(s.path().startsWith(bad.toString()) && !s.reason().isEmpty()
+                    && !s.reason().contains("Exception") && !s.reason().contains("\tat "), s.path() + ": " + s.reason());
+        }
+        assertTrue(r.skipped().size() > 10 && r.songs().size() > 10, r.songs().size() + " songs, " + r.skipped().size() + " skipped");
+    }
+
+    /**
      * Each of the four formats, encoded whole and then cut at 70 %: the cut copies are songs (they
      * play up to the cut) marked truncated, the whole ones are not, and the index keeps the mark.
      */
