@@ -263,16 +263,15 @@ final class TagBounds {
             return new String(new char[] {(char) b.get(0), (char) b.get(1), (char) b.get(2)});
         }
 
-        /** Where {@code magic} starts within the first 64 KB (FLAC may follow an ID3v2 tag), or -1. */
+        /** Where {@code magic} starts: at 0, or just after a leading ID3v2 tag (FLAC may follow one); -1 if not there. */
         long find4(String magic) throws IOException {
-            long limit = Math.min(size - 4, 1 << 16);
             if (size >= 10 && tag3(0).equals("ID3")) {
                 long s = syncsafe(intBe(6));
                 if (s >= 0 && 10 + s + 4 <= size) {
                     return tag4(10 + s).equals(magic) ? 10 + s : -1;
                 }
             }
-            return limit >= 0 && tag4(0).equals(magic) ? 0 : -1;
+            return size >= 4 && tag4(0).equals(magic) ? 0 : -1;
         }
     }
 }
