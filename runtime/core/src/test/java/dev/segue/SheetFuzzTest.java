@@ -15,8 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cue sheets and session scripts on hostile text. Seeds: the demo score and the sample sheet, sheets
@@ -29,12 +29,12 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class SheetFuzzTest {
     private static final Pattern FILE = Pattern.compile("\"file\"\\s*:\\s*\"([^\"]+)\"");
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static DecodedStems decoded;
 
     @BeforeAll
     static void folder() throws IOException {
-        dir = Files.createTempDirectory("segue-sheet-fuzz");
         decoded = new DecodedStems();
         Set<String> names = new LinkedHashSet<>(Set.of("tone.wav", "a.wav", "b.wav", "hit.wav"));
         for (String seed : new String[] {"score.cues.json", "sample.cues.json"}) {
@@ -49,15 +49,6 @@ class SheetFuzzTest {
         }
         for (String n : names) {
             Audio.writeFloatWav(dir.resolve(n), 1, Audio.sine(Audio.RATE, 220, 0.25f));
-        }
-    }
-
-    @AfterAll
-    static void clean() throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

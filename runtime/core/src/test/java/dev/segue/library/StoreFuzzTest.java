@@ -10,8 +10,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The player's saved settings ({@code soundtracks.json}) and the scan index on hostile bytes. Seeds
@@ -22,18 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
  * screens read is there) and survives a save and a load unchanged.
  */
 class StoreFuzzTest {
-    private static Path dir;
-
-    @BeforeAll
-    static void folder() throws IOException {
-        dir = Files.createTempDirectory("segue-store-fuzz");
-    }
-
-    @AfterAll
-    static void clean() throws IOException {
-        empty();
-        Files.deleteIfExists(dir);
-    }
+    @TempDir
+    static Path dir;
 
     private static void empty() throws IOException {
         try (var files = Files.list(dir)) {

@@ -10,8 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.jaudiotagger.audio.AudioFileIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A player's files as the library meets them, on hostile bytes: the first byte picks the format
@@ -26,22 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 class TagFuzzTest {
     private static final Song.Format[] FORMATS = {Song.Format.OGG_VORBIS, Song.Format.MP3, Song.Format.FLAC, Song.Format.WAV};
     private static final String[] EXT = {"ogg", "mp3", "flac", "wav"};
-    private static Path dir;
-
-    @BeforeAll
-    static void folder() throws IOException {
-        dir = Files.createTempDirectory("segue-tag-fuzz");
-    }
-
-    @AfterAll
-    static void clean() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
-        Files.deleteIfExists(dir);
-    }
+    @TempDir
+    static Path dir;
 
     private static Path file(byte[] data) throws IOException {
         int f = data.length == 0 ? 0 : (data[0] & 0xFF) % FORMATS.length;
