@@ -85,6 +85,7 @@ public final class FlacSource implements PcmSource {
 
     /** As {@link #open(Path)}, from any source (a jar entry, a classpath resource, bytes in memory). */
     public static FlacSource open(Source src) throws IOException {
+        JFlacOutput.quiet();
         String name = src.name();
         SeekableByteChannel ch = AudioFiles.openChannel(src);
         try {

@@ -287,4 +287,30 @@ class FlacSourceTest {
         }
         assertTrue(peak < 8 << 20, "heap grew by " + peak + " bytes");
     }
+
+    /**
+     * Found by fuzzing: jFLAC prints a line to System.out for every escape-coded residual partition
+     * (414 lines for this 5 KB file). A game's console gets none of them; its own lines still pass.
+     */
+    @Test
+    void jflacsDebuggingLinesNeverReachTheConsole() throws Exception {
+        java.io.PrintStream was = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(out, true, "UTF-8"));
+            Path p = Path.of(getClass().getResource("DecoderFuzzTestInputs/flac/prints-to-stdout").toURI());
+            try (FlacSource s = FlacSource.open(p)) {
+                float[] buf = new float[4096 * s.channels()];
+                while (s.read(buf, 0, 4096) >= 0) {
+                    // to the end
+                }
+            } catch (AudioFormatException e) {
+                // damaged, and said so: fine
+            }
+            System.out.println("the game's own line");
+        } finally {
+            System.setOut(was);
+        }
+        assertEquals("the game's own line\n", out.toString("UTF-8").replace("\r", ""));
+    }
 }
