@@ -154,6 +154,10 @@ public final class CueSheetLoader extends SheetValues {
         } catch (IOException e) {
             throw SheetException.unreadable(name, "cannot read: " + e.getMessage());
         }
+        List<SheetException.Problem> tooMany = SheetLimits.precount(text);
+        if (!tooMany.isEmpty()) {
+            throw new SheetException(name, tooMany, List.of(), true); // counted without building anything
+        }
         try (Reader r = new StringReader(text)) {
             JsonReader jr = new JsonReader(r);
             jr.setStrictness(Strictness.STRICT);
