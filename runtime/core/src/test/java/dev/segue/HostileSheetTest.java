@@ -274,4 +274,19 @@ class HostileSheetTest {
                 "cues: 60000 cues is more than a cue sheet may hold (50000)"), e.getMessage());
         assertTrue(allocated < 600L << 20, "refusing allocated " + (allocated >> 20) + " MB");
     }
+
+    /** Found by fuzzing: digits past what an int or a long holds threw NumberFormatException out of the loader. */
+    @Test
+    void numbersTooLongForAnIntAreErrorsNamingThePlace() {
+        Audio.writeFloatWav(dir.resolve("tone.wav"), 1, Audio.sine(48_000, 440, 0.25f));
+        CueSheetException meter = assertThrows(CueSheetException.class, () -> Audio.offline(Audio.writeText(dir.resolve("m.cues.json"),
+                "{\"cues\": {\"a\": {\"tempo\": {\"bpm\": 120, \"meter\": \"4/4111111111111111111111111111111111111\"},"
+                        + " \"stems\": [{\"name\": \"t\", \"file\": \"tone.wav\"}]}}}")));
+        assertEquals(List.of("cues.a.tempo.meter: meter is written like \"4/4\" or \"7/8\""), meter.errors());
+        CueSheetException bar = assertThrows(CueSheetException.class, () -> Audio.offline(Audio.writeText(dir.resolve("b.cues.json"),
+                "{\"cues\": {\"a\": {\"tempo\": {\"bpm\": 120}, \"markers\": {\"m\": \"99999999999999999999:1\"},"
+                        + " \"stems\": [{\"name\": \"t\", \"file\": \"tone.wav\"}]}}}")));
+        assertEquals(1, bar.errors().size(), bar.getMessage());
+        assertTrue(bar.errors().get(0).startsWith("cues.a.markers.m: '99999999999999999999:1' is beyond any cue"), bar.getMessage());
+    }
 }

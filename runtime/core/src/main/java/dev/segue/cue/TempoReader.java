@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /** Reads a cue's {@code tempo}: its bpm and meter, and the changes bar by bar, into a {@link TempoMap}. */
 final class TempoReader extends SheetValues {
-    private static final Pattern METER = Pattern.compile("(\\d+)/(\\d+)");
+    private static final Pattern METER = Pattern.compile("(\\d{1,3})/(\\d{1,3})");
     private final int sampleRate;
 
     TempoReader(List<String> errors, List<String> errorPaths, int sampleRate) {
@@ -76,6 +76,7 @@ final class TempoReader extends SheetValues {
         int den = prev != null ? prev.beatUnit() : 4;
         if (t.has("meter")) {
             Matcher m = t.get("meter").isJsonPrimitive() ? METER.matcher(t.get("meter").getAsString()) : null;
+            // at most three digits each (so no number overflows an int: found by fuzzing), then 1..64
             if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 64
                     || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 64) {
                 error(path + ".meter", "meter is written like \"4/4\" or \"7/8\"");
