@@ -44,6 +44,22 @@ final class Index {
             if (e == null || e.path() == null || (e.song() == null) == (e.skipped() == null)) {
                 return "entry " + i + " has no path, or not exactly one of \"song\" and \"skipped\"";
             }
+            String bad = e.song() == null ? null : badSong(e.song());
+            if (bad != null) {
+                return "entry " + i + " (" + e.path() + ") " + bad;
+            }
+        }
+        return null;
+    }
+
+    /** What is impossible about a cached song (found by fuzzing: a song of 3 channels, or of none), or null. */
+    private static String badSong(Song s) {
+        if (s.path() == null || s.format() == null || s.title() == null || s.artist() == null || s.album() == null) {
+            return "lacks its path, format, title, artist or album";
+        }
+        if (s.frames() < 0 || s.sampleRate() < 1000 || s.sampleRate() > 768_000 || s.channels() < 1 || s.channels() > 2
+                || s.track() < 0 || s.size() < 0) {
+            return "has an impossible length, rate, channel count, track or size";
         }
         return null;
     }
