@@ -25,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a cue sheet (JSON) and the audio it names, checks everything, and either returns a
@@ -34,7 +32,6 @@ import java.util.regex.Pattern;
  * The format is described in {@code docs/CUESHEET.md}.
  */
 public final class CueSheetLoader extends SheetValues {
-    private static final Pattern GSON_LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
     private static final Set<String> TOP = Set.of("$schema", "format", "parameters", "cues", "states",
             "transitions", "stingers", "description", "bus", "ducks");
     private static final Set<String> CUE = Set.of("tempo", "stems", "loop", "entry", "exits", "markers", "length",
@@ -164,12 +161,9 @@ public final class CueSheetLoader extends SheetValues {
             root = JsonParser.parseReader(jr);
         } catch (IOException | JsonParseException e) {
             String msg = e.getCause() != null && e instanceof JsonParseException ? e.getCause().getMessage() : e.getMessage();
-            Matcher at = GSON_LOCATION.matcher(String.valueOf(msg));
-            boolean found = at.find();
-            int line = found ? Integer.parseInt(at.group(1)) : 1;
-            int column = found ? Integer.parseInt(at.group(2)) : 1;
-            throw new SheetException(name, List.of(new SheetException.Problem("$", line, column,
-                    SheetText.explain(msg, found ? line : 0, column))), List.of(), true);
+            int[] at = SheetText.location(msg);
+            throw new SheetException(name, List.of(new SheetException.Problem("$", at != null ? at[0] : 1, at != null ? at[1] : 1,
+                    SheetText.explain(msg, at != null ? at[0] : 0, at != null ? at[1] : 1))), List.of(), true);
         }
         if (!root.isJsonObject()) {
             throw new SheetException(name, List.of(new SheetException.Problem("$", 1, 1,

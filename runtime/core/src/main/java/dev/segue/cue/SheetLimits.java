@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How much a cue sheet may hold: far more than any game's score (the demo's has 6 cues, 40 stems and
@@ -32,7 +30,6 @@ final class SheetLimits {
     /** Markers, exits, tempo changes or curve points in one list. */
     static final int MAX_LIST = 10_000;
 
-    private static final Pattern AT = Pattern.compile("line (\\d+) column (\\d+)");
     private static final String[] TOP = {"cues", "states", "stingers", "transitions", "parameters", "ducks"};
     private static final int[] TOP_MAX = {MAX_CUES, MAX_STATES, MAX_STINGERS, MAX_RULES, MAX_PARAMETERS, MAX_DUCKS};
     private static final String[] TOP_WHAT = {"cues", "states", "stingers", "transition rules", "parameters", "ducks"};
@@ -61,10 +58,7 @@ final class SheetLimits {
                     r.skipValue();
                     continue;
                 }
-                Matcher at = AT.matcher(r.toString());
-                boolean found = at.find();
-                int line = found ? Integer.parseInt(at.group(1)) : 1;
-                int column = found ? Integer.parseInt(at.group(2)) : 1;
+                int[] at = SheetText.location(r.toString()); // the reader says where it is
                 long n = 0;
                 if (t == JsonToken.BEGIN_OBJECT) {
                     r.beginObject();
@@ -83,7 +77,7 @@ final class SheetLimits {
                     r.endArray();
                 }
                 if (n > TOP_MAX[i]) {
-                    over.add(new SheetException.Problem(key, line, column, message(n, TOP_WHAT[i], TOP_MAX[i])));
+                    over.add(new SheetException.Problem(key, at != null ? at[0] : 1, at != null ? at[1] : 1, message(n, TOP_WHAT[i], TOP_MAX[i])));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -52,6 +52,14 @@ final class SheetText {
         return out.toString();
     }
 
+    private static final java.util.regex.Pattern GSON_LOCATION = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)");
+
+    /** The {@code {line, column}} Gson names in {@code msg} (a message or a reader's description), or null. */
+    static int[] location(String msg) {
+        java.util.regex.Matcher at = GSON_LOCATION.matcher(String.valueOf(msg));
+        return at.find() ? new int[] {Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2))} : null;
+    }
+
     /**
      * Gson's complaint {@code msg} as a sentence for a composer (no advice to change the parser), with
      * where it is ({@code line} 0: unknown), since a reload's list of problems shows sentences only.

@@ -41,10 +41,11 @@ abstract class SheetValues {
         } else if (el.isJsonPrimitive() && el.getAsJsonPrimitive().isString()) {
             String s = el.getAsString().trim();
             Matcher m = BAR_BEAT.matcher(s);
-            if (m.matches() && (m.group(1).length() > 9 || m.group(2).length() > 12)) {
-                error(path, "'" + s + "' is beyond any cue: bars count up to 999999999"); // Long.parseLong would overflow
-                return -1;
-            } else if (m.matches()) {
+            if (m.matches()) {
+                if (m.group(1).length() > 9 || m.group(2).length() > 12) {
+                    error(path, "'" + s + "' is beyond any cue: bars count up to 999999999"); // Long.parseLong would overflow
+                    return -1;
+                }
                 long bar = Long.parseLong(m.group(1));
                 double beat = Double.parseDouble(m.group(2));
                 if (bar < 1 || beat < 1) {

@@ -156,12 +156,13 @@ public final class LoudnessMeter {
         int n = factor * TAPS_PER_PHASE;
         double centre = (n - 1) / 2.0;
         double[] h = new double[n];
+        double i0Beta = besselI0(KAISER_BETA);
         for (int i = 0; i < n; i++) {
             double t = (i - centre) / factor;
             double sinc = t == 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t);
             // Kaiser window: low sidelobes (images of loud highs do not inflate the peak) and a flat passband
             double x = 2 * (i + 0.5) / n - 1;
-            h[i] = sinc * besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - x * x))) / besselI0(KAISER_BETA);
+            h[i] = sinc * besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - x * x))) / i0Beta;
         }
         double[] phases = new double[n];
         for (int p = 0; p < factor; p++) {

@@ -86,7 +86,11 @@ class ScanTest {
                     byte[] b = base.clone();
                     int at = rnd.nextInt(Math.min(b.length, 8192));
                     switch (m % 4) {
-                        case 0 -> { for (int k = 0; k < 1 + rnd.nextInt(16); k++) { int i = rnd.nextInt(b.length); b[i] ^= (byte) (1 << rnd.nextInt(8)); } }
+                        case 0 -> {
+                            for (int k = 0; k < 1 + rnd.nextInt(16); k++) {
+                                b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
+                            }
+                        }
                         case 1 -> java.util.Arrays.fill(b, at, Math.min(b.length, at + 1 + rnd.nextInt(64)), (byte) 0xFF);
                         case 2 -> java.util.Arrays.fill(b, at, Math.min(b.length, at + 1 + rnd.nextInt(64)), (byte) 0);
                         default -> b = java.util.Arrays.copyOf(b, rnd.nextInt(b.length));
